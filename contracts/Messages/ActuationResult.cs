@@ -1,0 +1,32 @@
+namespace Pipeline.Contracts.Messages;
+
+/// <summary>What the actuator did with a decision, published on <see cref="Topics.TopicNames.Actuations"/> keyed by service.</summary>
+public sealed record ActuationResult
+{
+    public int Version { get; init; } = 1;
+
+    /// <summary>Id of the decision acted on.</summary>
+    public required string DecisionId { get; init; }
+
+    /// <summary><c>scale</c> or <c>route</c>.</summary>
+    public required string Kind { get; init; }
+    public required string Service { get; init; }
+    public required string Target { get; init; }
+    public required DateTimeOffset Timestamp { get; init; }
+
+    /// <summary>One of <see cref="ActuationStatuses"/>.</summary>
+    public required string Status { get; init; }
+    public int PreviousReplicas { get; init; }
+    public int AppliedReplicas { get; init; }
+    public string Message { get; init; } = "";
+}
+
+/// <summary>Values of <see cref="ActuationResult.Status"/>.</summary>
+public static class ActuationStatuses
+{
+    public const string Applied = "applied";
+    public const string Clamped = "clamped";
+    public const string Duplicate = "duplicate";
+    public const string RecommendOnly = "recommend-only";
+    public const string Failed = "failed";
+}
