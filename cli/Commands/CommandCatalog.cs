@@ -8,6 +8,6 @@ internal static class CommandCatalog
     public static IEnumerable<Command> Create()
     {
         // Each command lives in its own file in this folder and adds one line here.
-        yield break;
+        yield return BrokerCommand.Create();
     }
 }

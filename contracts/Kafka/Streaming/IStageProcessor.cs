@@ -1,0 +1,22 @@
+using Confluent.Kafka;
+
+namespace Pipeline.Contracts.Kafka.Streaming;
+
+/// <summary>The transform of a consume-transform-produce stage; <see cref="ConsumeTransformProduceLoop"/> owns the Kafka side.</summary>
+public interface IStageProcessor
+{
+    /// <summary>Stage name: consumer group suffix and <see cref="Messages.DeadLetter.Stage"/>.</summary>
+    string Stage { get; }
+
+    /// <summary>Topics the stage consumes.</summary>
+    IReadOnlyList<string> InputTopics { get; }
+
+    /// <summary>Processes one record: publishes outputs, dead-letters it, or absorbs it into state. May throw; the loop dead-letters it then.</summary>
+    void Process(InputMessage message, IStageOutput output);
+
+    /// <summary>
+    /// Lowest offset of <paramref name="partition"/> still held in state without an output yet (e.g. samples in an open
+    /// window), or null; offsets are committed no further than it, so a restart re-reads what was not yet emitted.
+    /// </summary>
+    long? HeldOffset(TopicPartition partition) => null;
+}
