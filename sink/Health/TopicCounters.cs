@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Pipeline.Sink.LineProtocol;
+using Pipeline.Sink.Mapping;
+
+namespace Pipeline.Sink.Health;
+
+/// <summary>
+/// Messages the sink has seen per topic; <see cref="Points"/> turns them into <c>pipeline_topic</c> points
+/// (cumulative count and the rate since the previous call). Thread-safe.
+/// </summary>
+public sealed class TopicCounters
+{
+    private readonly ConcurrentDictionary<string, Counter> _byTopic = new(StringComparer.Ordinal);
+
+    /// <summary>Counts one message of <paramref name="topic"/>; <paramref name="rejected"/> when the sink could not map it.</summary>
+    public void Record(string topic, bool rejected = false)
+    {
+        var counter = _byTopic.GetOrAdd(topic, _ => new Counter());
+        Interlocked.Increment(ref counter.Messages);
+        if (rejected) Interlocked.Increment(ref counter.Rejected);
+    }
+
+    /// <summary>Messages seen so far on <paramref name="topic"/>.</summary>
+    public long Messages(string topic) => _byTopic.TryGetValue(topic, out var c) ? Interlocked.Read(ref c.Messages) : 0;
+
+    /// <summary>One <c>pipeline_topic</c> point per topic at <paramref name="now"/>.</summary>
+    public IReadOnlyList<Point> Points(DateTimeOffset now)
+    {
+        var points = new List<Point>();
+        foreach (var (topic, c) in _byTopic.OrderBy(p => p.Key, StringComparer.Ordinal))
+        {
+            var messages = Interlocked.Read(ref c.Messages);
+            var point = new Point(Measurements.PipelineTopic, now)
+                .Tag(TagKeys.Topic, topic)
+                .Tag(TagKeys.Stage, "sink")
+                .Field("messages", messages)
+                .Field("rejected", Interlocked.Read(ref c.Rejected));
+            lock (c)
+            {
+                if (c.LastAt is { } last && now > last)
+                    point.Field("rate_per_s", (messages - c.LastMessages) / (now - last).TotalSeconds);
+                c.LastAt = now;
+                c.LastMessages = messages;
+            }
+            points.Add(point);
+        }
+        return points;
+    }
+
+    private sealed class Counter
+    {
+        public long Messages;
+        public long Rejected;
+        public DateTimeOffset? LastAt;
+        public long LastMessages;
+    }
+}

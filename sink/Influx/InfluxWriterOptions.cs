@@ -1,0 +1,57 @@
+namespace Pipeline.Sink.Influx;
+
+/// <summary>Where and how <see cref="InfluxWriter"/> writes: the v1 <c>/write</c> endpoint, batching, buffering and retry.</summary>
+public sealed class InfluxWriterOptions
+{
+    /// <summary>Base URL of InfluxDB's HTTP API, e.g. <c>http://localhost:8086</c> (env <c>INFLUX_URL</c> in the stages).</summary>
+    public Uri Url { get; set; } = new("http://localhost:8086");
+
+    /// <summary>Database written to; created at start by <see cref="InfluxWriter.EnsureDatabaseAsync"/>.</summary>
+    public string Database { get; set; } = "pipeline";
+
+    /// <summary>Optional retention policy (<c>rp</c> query parameter); the database default when null.</summary>
+    public string? RetentionPolicy { get; set; }
+
+    /// <summary>Optional credentials (<c>u</c>/<c>p</c> parameters) for an InfluxDB with authentication on.</summary>
+    public string? Username { get; set; }
+    public string? Password { get; set; }
+
+    /// <summary>Most points in one request.</summary>
+    public int BatchSize { get; set; } = 5_000;
+
+    /// <summary>Longest time the first point of a batch waits for the batch to fill before it is sent.</summary>
+    public TimeSpan Linger { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>Points buffered before <see cref="InfluxWriter.WriteAsync(LineProtocol.Point, CancellationToken)"/> waits for room (never drops).</summary>
+    public int BufferCapacity { get; set; } = 50_000;
+
+    /// <summary>Attempts per batch on 5xx, 408, 429 and network errors before its points count as failed.</summary>
+    public int MaxAttempts { get; set; } = 8;
+
+    /// <summary>Wait before the first retry; doubled on each further retry up to <see cref="MaxBackoff"/>.</summary>
+    public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Timeout of one HTTP request.</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How long disposal waits for buffered points to be written before giving up on them (counted as failed).</summary>
+    public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Called (on the writer's loop) for every batch or part of one that InfluxDB rejected or that ran out of attempts.</summary>
+    public Action<InfluxWriteFailure>? OnFailure { get; set; }
+
+    /// <summary>The <c>/write</c> URL with database, precision and optional rp/credentials.</summary>
+    internal Uri WriteUri() => Endpoint("write", $"db={Uri.EscapeDataString(Database)}&precision=ns" +
+        (RetentionPolicy is null ? "" : $"&rp={Uri.EscapeDataString(RetentionPolicy)}"));
+
+    /// <summary>The <c>/query</c> URL with optional credentials.</summary>
+    internal Uri QueryUri() => Endpoint("query", "");
+
+    private Uri Endpoint(string path, string query)
+    {
+        var credentials = Username is null ? "" : $"u={Uri.EscapeDataString(Username)}&p={Uri.EscapeDataString(Password ?? "")}";
+        var all = string.Join('&', new[] { query, credentials }.Where(s => s.Length > 0));
+        return new Uri(Url, $"{Url.AbsolutePath.TrimEnd('/')}/{path}{(all.Length > 0 ? "?" + all : "")}");
+    }
+}
