@@ -1,0 +1,51 @@
+using Confluent.Kafka;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Contracts.Kafka;
+using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Contracts.Messages;
+using Pipeline.Contracts.Topics;
+using Pipeline.Simulator.Cluster;
+
+namespace Pipeline.Ingest.Simulation;
+
+/// <summary>
+/// For a simulated cluster in its own process: applies the scale results the actuator published with target
+/// <c>simulator</c> (status applied or clamped) to the cluster, so decisions take effect across processes.
+/// Reads only results published after it starts (the cluster starts fresh too).
+/// </summary>
+public sealed partial class ActuationFollowerService(SimulatedCluster cluster, KafkaOptions options, ILogger<ActuationFollowerService> logger)
+    : BackgroundService
+{
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private void Run(CancellationToken stoppingToken)
+    {
+        var config = KafkaClientConfigs.Consumer(options, $"simulator-follower-{Guid.NewGuid():N}", "pipeline-simulator-follower");
+        config.AutoOffsetReset = AutoOffsetReset.Latest;
+        using var consumer = new ConsumerBuilder<string?, byte[]>(config).SetLogHandler((_, _) => { }).Build();
+        consumer.Subscribe(TopicNames.Actuations);
+        while (!stoppingToken.IsCancellationRequested)
+        {
+            var record = consumer.Consume(TimeSpan.FromMilliseconds(100));
+            if (record?.Message?.Value is not { } value) continue;
+            var input = new InputMessage(record.Topic, record.Partition.Value, record.Offset.Value, record.Message.Key, value, record.Message.Timestamp.UtcDateTime);
+            if (!MessageReader.TryRead<ActuationResult>(input, out var result, out _)) continue;
+            if (result is not { Kind: "scale", Target: "simulator", Status: ActuationStatuses.Applied or ActuationStatuses.Clamped }) continue;
+            lock (cluster)
+            {
+                if (!cluster.Services.Contains(result.Service, StringComparer.Ordinal)) continue;
+                cluster.SetDesiredReplicas(result.Service, result.AppliedReplicas);
+            }
+            Log.Followed(logger, result.Service, result.AppliedReplicas, result.DecisionId);
+        }
+        consumer.Close();
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Information, "Simulated {Service} set to {Replicas} replicas by decision {DecisionId}")]
+        public static partial void Followed(ILogger logger, string service, int replicas, string decisionId);
+    }
+}
