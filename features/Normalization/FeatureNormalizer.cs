@@ -1,0 +1,40 @@
+using Pipeline.Contracts.Messages;
+
+namespace Pipeline.Features.Normalization;
+
+/// <summary>
+/// Per-service online z-scores of the main window features (<see cref="NormalizedFeatures"/>). Each value is scored
+/// against the statistics of the service's earlier windows and then added to them, so a score measures how unusual the
+/// window is relative to the past (0 until two earlier windows exist). Non-finite values (latency of a window without
+/// completions) get no score and do not enter the statistics.
+/// </summary>
+public sealed class FeatureNormalizer
+{
+    private readonly Dictionary<string, RunningStats[]> _stats = new(StringComparer.Ordinal);
+
+    /// <summary>Returns the window with <see cref="FeatureWindow.Normalized"/> filled; call once per window, in window order.</summary>
+    public FeatureWindow Apply(FeatureWindow window)
+    {
+        if (!_stats.TryGetValue(window.Service, out var stats))
+        {
+            stats = [.. NormalizedFeatures.All.Select(_ => new RunningStats())];
+            _stats.Add(window.Service, stats);
+        }
+        Span<double> values = [window.RequestRate, window.Utilization, window.LatencyP95Ms, window.ErrorRate];
+        var normalized = new Dictionary<string, double>(NormalizedFeatures.All.Count, StringComparer.Ordinal);
+        for (var i = 0; i < values.Length; i++)
+        {
+            if (!double.IsFinite(values[i])) continue;
+            normalized[NormalizedFeatures.All[i]] = stats[i].ZScore(values[i]);
+            stats[i].Add(values[i]);
+        }
+        return window with { Normalized = normalized };
+    }
+
+    /// <summary>The running statistics of one feature of one service, or null if the service has no window yet.</summary>
+    public RunningStats? Statistics(string service, string feature)
+    {
+        var index = NormalizedFeatures.All.ToList().IndexOf(feature);
+        return index >= 0 && _stats.TryGetValue(service, out var stats) ? stats[index] : null;
+    }
+}

@@ -1,0 +1,83 @@
+using System.Globalization;
+using Pipeline.Contracts.Messages;
+
+namespace Pipeline.Features.Windowing;
+
+/// <summary>The open windows and the watermark of one service.</summary>
+internal sealed class ServiceWindows(string service, WindowingOptions options)
+{
+    private readonly SortedDictionary<long, WindowAccumulator> _open = [];
+    private readonly long _sizeTicks = options.WindowSize.Ticks;
+
+    public string Service { get; } = service;
+
+    /// <summary>Newest event time seen (UTC ticks).</summary>
+    public long MaxEventTicks { get; private set; } = long.MinValue;
+
+    /// <summary>Windows ending at or before the watermark are closed (UTC ticks); long.MinValue before the first sample.</summary>
+    public long WatermarkTicks { get; private set; } = long.MinValue;
+
+    /// <summary>Processing time of the newest arrival.</summary>
+    public DateTimeOffset LastArrival { get; private set; }
+
+    public int OpenWindows => _open.Count;
+
+    public SampleDisposition Add(MetricSample sample, DateTimeOffset receivedAt, out string? reason)
+    {
+        // The sample covers (timestamp - interval, timestamp]; it belongs to the window containing the interval's midpoint,
+        // so a sample ending exactly on a window boundary counts in the window it describes.
+        var midpoint = sample.Timestamp.UtcTicks - (long)(sample.IntervalSeconds * TimeSpan.TicksPerSecond / 2);
+        var index = Math.DivRem(midpoint, _sizeTicks, out var rem) - (rem < 0 ? 1 : 0);
+        var endTicks = (index + 1) * _sizeTicks;
+        if (endTicks <= WatermarkTicks)
+        {
+            reason = string.Create(CultureInfo.InvariantCulture,
+                $"late: window [{Format(endTicks - _sizeTicks)}, {Format(endTicks)}) of service {Service} closed; watermark {Format(WatermarkTicks)} (max event time - grace {options.Grace.TotalSeconds:0.###} s), sample timestamp {sample.Timestamp.UtcDateTime:O}");
+            return SampleDisposition.Late;
+        }
+        if (!_open.TryGetValue(index, out var window))
+        {
+            window = new WindowAccumulator(new DateTimeOffset(endTicks - _sizeTicks, TimeSpan.Zero), new DateTimeOffset(endTicks, TimeSpan.Zero));
+            _open.Add(index, window);
+        }
+        if (!window.TryAdd(sample))
+        {
+            reason = string.Create(CultureInfo.InvariantCulture,
+                $"duplicate: a sample of service {Service}, replica {sample.Replica} at {sample.Timestamp.UtcDateTime:O} was already counted");
+            return SampleDisposition.Duplicate;
+        }
+        LastArrival = receivedAt;
+        MaxEventTicks = Math.Max(MaxEventTicks, sample.Timestamp.UtcTicks);
+        AdvanceWatermark(MaxEventTicks - options.Grace.Ticks);
+        reason = null;
+        return SampleDisposition.Accepted;
+    }
+
+    /// <summary>Moves the watermark forward (never back).</summary>
+    public void AdvanceWatermark(long ticks)
+    {
+        if (ticks > WatermarkTicks) WatermarkTicks = ticks;
+    }
+
+    /// <summary>Removes and builds the windows whose end is at or before the watermark, oldest first.</summary>
+    public void CloseReady(List<FeatureWindow> output)
+    {
+        while (_open.Count > 0)
+        {
+            var (index, window) = _open.First();
+            if ((index + 1) * _sizeTicks > WatermarkTicks) break;
+            _open.Remove(index);
+            output.Add(FeatureWindowBuilder.Build(Service, window));
+        }
+    }
+
+    /// <summary>Closes every open window and moves the watermark to the end of the newest one.</summary>
+    public void CloseAll(List<FeatureWindow> output)
+    {
+        if (_open.Count == 0) return;
+        AdvanceWatermark((_open.Keys.Max() + 1) * _sizeTicks);
+        CloseReady(output);
+    }
+
+    private static string Format(long utcTicks) => new DateTime(Math.Clamp(utcTicks, 0, DateTime.MaxValue.Ticks), DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,94 @@
+using Pipeline.Contracts.Messages;
+using Pipeline.Features.Normalization;
+
+namespace Pipeline.Features.Windowing;
+
+/// <summary>
+/// Event-time tumbling windows per service over <see cref="MetricSample"/>s, producing <see cref="FeatureWindow"/>s.
+/// Each service has its own watermark = newest event time seen - <see cref="WindowingOptions.Grace"/>; a window
+/// [start, end) closes when the watermark reaches its end. Samples for a closed window are <see cref="SampleDisposition.Late"/>,
+/// repeated (service, replica, timestamp) samples are <see cref="SampleDisposition.Duplicate"/>. Closed windows come out in
+/// window order per service and are normalized online when <see cref="WindowingOptions.Normalize"/> is set.
+/// Pure and deterministic: time comes only from the arguments. Not thread-safe (one instance per consumer loop).
+/// Samples are expected to be valid (see <c>Pipeline.Contracts.Validation.MetricSampleValidator</c>).
+/// </summary>
+public sealed class WindowAggregator
+{
+    private readonly WindowingOptions _options;
+    private readonly FeatureNormalizer? _normalizer;
+    private readonly Dictionary<string, ServiceWindows> _services = new(StringComparer.Ordinal);
+
+    /// <summary>Creates an aggregator; throws <see cref="ArgumentException"/> on invalid options.</summary>
+    public WindowAggregator(WindowingOptions? options = null)
+    {
+        _options = options ?? new WindowingOptions();
+        _options.Validate();
+        _normalizer = _options.Normalize ? new FeatureNormalizer() : null;
+    }
+
+    /// <summary>The options in use.</summary>
+    public WindowingOptions Options => _options;
+
+    /// <summary>Open (not yet closed) windows over all services.</summary>
+    public int OpenWindowCount => _services.Values.Sum(s => s.OpenWindows);
+
+    /// <summary>
+    /// Counts one sample in its window and returns what happened to it plus any windows closed by the advanced watermark.
+    /// </summary>
+    /// <param name="sample">A validated sample.</param>
+    /// <param name="receivedAt">Processing time of arrival (used only by <see cref="CloseIdle"/>).</param>
+    public SampleResult Add(MetricSample sample, DateTimeOffset receivedAt)
+    {
+        ArgumentNullException.ThrowIfNull(sample);
+        if (!_services.TryGetValue(sample.Service, out var service))
+        {
+            service = new ServiceWindows(sample.Service, _options);
+            _services.Add(sample.Service, service);
+        }
+        var disposition = service.Add(sample, receivedAt, out var reason);
+        if (disposition != SampleDisposition.Accepted) return new SampleResult(disposition, reason, []);
+        var closed = new List<FeatureWindow>();
+        service.CloseReady(closed);
+        return new SampleResult(disposition, null, Finish(closed));
+    }
+
+    /// <summary>
+    /// Closes windows of services that have been idle (no accepted sample for <see cref="WindowingOptions.IdleTimeout"/> of
+    /// processing time): their event time is assumed to have advanced by the processing time elapsed since their last
+    /// arrival, and the watermark moves accordingly. Call it periodically with the current processing time.
+    /// </summary>
+    public IReadOnlyList<FeatureWindow> CloseIdle(DateTimeOffset now)
+    {
+        var closed = new List<FeatureWindow>();
+        foreach (var service in OrderedServices())
+        {
+            if (service.OpenWindows == 0) continue;
+            var idle = now - service.LastArrival;
+            if (idle < _options.IdleTimeout) continue;
+            service.AdvanceWatermark(service.MaxEventTicks + idle.Ticks - _options.Grace.Ticks);
+            service.CloseReady(closed);
+        }
+        return Finish(closed);
+    }
+
+    /// <summary>Closes every open window of every service (end of stream, shutdown); later samples for them are late.</summary>
+    public IReadOnlyList<FeatureWindow> Flush()
+    {
+        var closed = new List<FeatureWindow>();
+        foreach (var service in OrderedServices()) service.CloseAll(closed);
+        return Finish(closed);
+    }
+
+    /// <summary>The service's watermark, or null before its first accepted sample.</summary>
+    public DateTimeOffset? Watermark(string service) =>
+        _services.TryGetValue(service, out var s) && s.WatermarkTicks > 0 ? new DateTimeOffset(s.WatermarkTicks, TimeSpan.Zero) : null;
+
+    private IEnumerable<ServiceWindows> OrderedServices() => _services.Values.OrderBy(s => s.Service, StringComparer.Ordinal);
+
+    private List<FeatureWindow> Finish(List<FeatureWindow> closed)
+    {
+        if (_normalizer is null) return closed;
+        for (var i = 0; i < closed.Count; i++) closed[i] = _normalizer.Apply(closed[i]);
+        return closed;
+    }
+}

@@ -1,0 +1,31 @@
+namespace Pipeline.Features.Windowing;
+
+/// <summary>Options of <see cref="WindowAggregator"/>. Defaults match the Kubernetes HPA's 15 s sync period.</summary>
+public sealed class WindowingOptions
+{
+    /// <summary>Length of each tumbling window.</summary>
+    public TimeSpan WindowSize { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How far behind a service's newest event time a sample may arrive and still count (watermark = max event time - grace).</summary>
+    public TimeSpan Grace { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// Processing time without any sample from a service after which <see cref="WindowAggregator.CloseIdle"/> extrapolates that
+    /// service's event time by the elapsed processing time, so a service that stops reporting still gets its windows closed.
+    /// </summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Whether closed windows get online z-scores in <c>FeatureWindow.Normalized</c>.</summary>
+    public bool Normalize { get; set; } = true;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
+    public void Validate()
+    {
+        if (WindowSize <= TimeSpan.Zero)
+            throw new ArgumentException($"WindowSize: must be > 0, was {WindowSize}");
+        if (Grace < TimeSpan.Zero)
+            throw new ArgumentException($"Grace: must be >= 0, was {Grace}");
+        if (IdleTimeout < TimeSpan.Zero)
+            throw new ArgumentException($"IdleTimeout: must be >= 0, was {IdleTimeout}");
+    }
+}
