@@ -1,0 +1,8 @@
+namespace Pipeline.Predictor.Routing;
+
+/// <summary>Names of the routing policies built into the predictor.</summary>
+public static class RoutingPolicyNames
+{
+    /// <summary>Equal weights over the ready replicas.</summary>
+    public const string Equal = "equal";
+}
