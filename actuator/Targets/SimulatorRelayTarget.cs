@@ -19,7 +19,8 @@ internal sealed class SimulatorRelayTarget : IActuatorTarget
         if (command.DesiredReplicas is { } desired)
         {
             _replicas[command.Service] = desired;
-            return new TargetOutcome(previous, desired, true, $"scaled {command.Service} to {desired} replicas (relayed to the simulated cluster via the actuations topic)");
+            var change = previous == desired ? $"kept {command.Service} at {desired} replicas" : $"scaled {command.Service} from {previous} to {desired} replicas";
+            return new TargetOutcome(previous, desired, true, $"{change} (relayed to the simulated cluster via the actuations topic)");
         }
         return new TargetOutcome(previous, previous, true, $"set {command.Weights?.Count ?? 0} route weights on {command.Service} (relayed)");
     }

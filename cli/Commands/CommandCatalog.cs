@@ -9,5 +9,10 @@ internal static class CommandCatalog
     {
         // Each command lives in its own file in this folder and adds one line here.
         yield return BrokerCommand.Create();
+        yield return IngestCommand.Create();
+        yield return FeaturesCommand.Create();
+        yield return PredictorCommand.Create();
+        yield return ActuatorCommand.Create();
+        yield return SinkCommand.Create();
     }
 }

@@ -39,6 +39,15 @@ public sealed partial class ConsumeTransformProduceLoop
     /// <summary>Longest time processed records wait before their offsets are committed.</summary>
     public TimeSpan CommitInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
+    /// <summary>Longest wait for outputs to be delivered before a commit; past it the stage stops uncommitted.</summary>
+    public TimeSpan FlushTimeout { get; init; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Longest wait for outputs at shutdown; past it the stage exits without committing (they are re-read on restart).</summary>
+    public TimeSpan ShutdownFlushTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Processing time between <see cref="IStageProcessor.Tick"/> calls.</summary>
+    public TimeSpan TickInterval { get; init; } = TimeSpan.FromSeconds(1);
+
     /// <summary>Runs until <paramref name="stoppingToken"/> is cancelled; blocks the calling thread.</summary>
     public void Run(CancellationToken stoppingToken)
     {
@@ -53,6 +62,7 @@ public sealed partial class ConsumeTransformProduceLoop
         consumer.Subscribe(_processor.InputTopics);
         Log.Started(_logger, _processor.Stage, string.Join(',', _processor.InputTopics), config.GroupId);
         var sinceCommit = Stopwatch.StartNew();
+        var sinceTick = Stopwatch.StartNew();
         var uncommitted = 0;
         try
         {
@@ -65,6 +75,11 @@ public sealed partial class ConsumeTransformProduceLoop
                     _pending[record.TopicPartition] = record.Offset.Value + 1;
                     uncommitted++;
                 }
+                if (sinceTick.Elapsed >= TickInterval)
+                {
+                    sinceTick.Restart();
+                    Tick();
+                }
                 if (uncommitted > 0 && (record is null || uncommitted >= 1000 || sinceCommit.Elapsed >= CommitInterval))
                 {
                     CommitPending(consumer, null);
@@ -75,17 +90,40 @@ public sealed partial class ConsumeTransformProduceLoop
         }
         finally
         {
-            if (_deliveryFailures == 0) CommitPending(consumer, null);
+            try
+            {
+                if (Interlocked.Read(ref _deliveryFailures) == 0) CommitPending(consumer, null, ShutdownFlushTimeout);
+            }
+            catch (KafkaException e)
+            {
+                Log.CommitFailed(_logger, _processor.Stage, e.Error.Reason);
+            }
             consumer.Close();
             Log.Stopped(_logger, _processor.Stage, _counter.Consumed, _counter.Published, _counter.DeadLettered);
+        }
+    }
+
+    private void Tick()
+    {
+        try
+        {
+            _processor.Tick(new Output(this, null));
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            Log.TickFailed(_logger, _processor.Stage, e);
         }
     }
 
     private void Handle(ConsumeResult<string?, byte[]> record)
     {
         _counter.AddConsumed();
+        var timestamp = new DateTimeOffset(record.Message.Timestamp.UtcDateTime, TimeSpan.Zero);
         var input = new InputMessage(record.Topic, record.Partition.Value, record.Offset.Value, record.Message.Key,
-            record.Message.Value ?? [], record.Message.Timestamp.UtcDateTime);
+            record.Message.Value ?? [], timestamp)
+        {
+            Origin = OriginHeader.Read(record.Message.Headers) ?? timestamp,
+        };
         var output = new Output(this, input);
         if (input.Value.Length == 0)
         {
@@ -108,9 +146,10 @@ public sealed partial class ConsumeTransformProduceLoop
         }
     }
 
-    private void Produce(string topic, string? key, byte[] value)
+    private void Produce(string topic, string? key, byte[] value, DateTimeOffset? origin)
     {
-        _producer.Produce(topic, new Message<string?, byte[]> { Key = key, Value = value }, report =>
+        var headers = origin is { } o ? new Headers { { OriginHeader.Name, OriginHeader.Encode(o) } } : null;
+        _producer.Produce(topic, new Message<string?, byte[]> { Key = key, Value = value, Headers = headers }, report =>
         {
             if (report.Error.IsError)
             {
@@ -120,10 +159,14 @@ public sealed partial class ConsumeTransformProduceLoop
         });
     }
 
-    private void CommitPending(IConsumer<string?, byte[]> consumer, HashSet<TopicPartition>? only)
+    private void CommitPending(IConsumer<string?, byte[]> consumer, HashSet<TopicPartition>? only) =>
+        CommitPending(consumer, only, FlushTimeout);
+
+    private void CommitPending(IConsumer<string?, byte[]> consumer, HashSet<TopicPartition>? only, TimeSpan flushTimeout)
     {
         if (_pending.Count == 0) return;
-        _producer.Flush(TimeSpan.FromSeconds(30));
+        if (_producer.Flush(flushTimeout) > 0)
+            throw new KafkaException(new Error(ErrorCode.Local_TimedOut, $"stage {_processor.Stage}: outputs not delivered within {flushTimeout.TotalSeconds:0} s; offsets left uncommitted"));
         if (Interlocked.Read(ref _deliveryFailures) > 0)
             throw new KafkaException(new Error(ErrorCode.Local_Fail, $"stage {_processor.Stage}: output not delivered ({_lastDeliveryError}); offsets left uncommitted"));
         var offsets = new List<TopicPartitionOffset>();
@@ -134,6 +177,7 @@ public sealed partial class ConsumeTransformProduceLoop
             offsets.Add(new TopicPartitionOffset(partition, new Offset(held is { } h ? Math.Min(h, next) : next)));
         }
         if (offsets.Count == 0) return;
+        _processor.BeforeCommit();
         try
         {
             consumer.Commit(offsets);
@@ -148,18 +192,19 @@ public sealed partial class ConsumeTransformProduceLoop
         }
     }
 
-    private sealed class Output(ConsumeTransformProduceLoop loop, InputMessage input) : IStageOutput
+    private sealed class Output(ConsumeTransformProduceLoop loop, InputMessage? input) : IStageOutput
     {
         private bool _deadLettered;
 
         public void Publish<T>(string topic, string key, T message)
         {
-            loop.Produce(topic, key, JsonSerde<T>.Instance.Serialize(message, default));
+            loop.Produce(topic, key, JsonSerde<T>.Instance.Serialize(message, default), input?.Origin);
             loop._counter.AddPublished();
         }
 
         public void DeadLetter(string reason)
         {
+            if (input is null) throw new InvalidOperationException("DeadLetter needs a message being processed; Tick has none.");
             if (_deadLettered) return;
             _deadLettered = true;
             var letter = new DeadLetter
@@ -173,7 +218,7 @@ public sealed partial class ConsumeTransformProduceLoop
                 OriginalBytes = input.Value,
                 Timestamp = loop._time.GetUtcNow(),
             };
-            loop.Produce(TopicNames.DeadLetters, input.Key, JsonSerde<DeadLetter>.Instance.Serialize(letter, default));
+            loop.Produce(TopicNames.DeadLetters, input.Key, JsonSerde<DeadLetter>.Instance.Serialize(letter, default), input.Origin);
             loop._counter.AddDeadLettered();
             Log.DeadLettered(loop._logger, loop._processor.Stage, input.Topic, input.Offset, reason);
         }
@@ -198,6 +243,9 @@ public sealed partial class ConsumeTransformProduceLoop
 
         [LoggerMessage(6, LogLevel.Warning, "Stage {Stage} commit failed: {Reason}")]
         public static partial void CommitFailed(ILogger logger, string stage, string reason);
+
+        [LoggerMessage(8, LogLevel.Warning, "Stage {Stage} periodic work failed")]
+        public static partial void TickFailed(ILogger logger, string stage, Exception exception);
 
         [LoggerMessage(7, LogLevel.Debug, "Stage {Stage} dead-lettered {Topic}@{Offset}: {Reason}")]
         public static partial void DeadLettered(ILogger logger, string stage, string topic, long offset, string reason);

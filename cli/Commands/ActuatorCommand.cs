@@ -1,0 +1,40 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Actuator.Safety;
+using Pipeline.Actuator.Service;
+using Pipeline.Actuator.Targets;
+using Pipeline.Cli.Hosting;
+using Pipeline.Contracts.Kafka.Hosting;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary><c>pipeline actuator</c>: applies decisions to a target and publishes actuation results.</summary>
+internal static class ActuatorCommand
+{
+    public static Command Create()
+    {
+        var kafka = new KafkaCommandOptions();
+        var target = new Option<string>("--target") { Description = $"Actuator target: {string.Join(", ", ActuatorTargetNames.All)}.", DefaultValueFactory = _ => ActuatorTargetNames.DryRun };
+        var min = new Option<int>("--min-replicas") { Description = "Fewest replicas ever applied.", DefaultValueFactory = _ => 1 };
+        var max = new Option<int>("--max-replicas") { Description = "Most replicas ever applied.", DefaultValueFactory = _ => 50 };
+        var command = new Command("actuator", "Apply scale and route decisions (at most once per decision id, within min/max) and publish actuation results.");
+        kafka.AddTo(command);
+        command.Options.Add(target);
+        command.Options.Add(min);
+        command.Options.Add(max);
+        command.SetAction((result, cancellationToken) =>
+        {
+            var name = ActuatorTargetNames.Validate(result.GetValue(target)!);
+            var options = kafka.Resolve(result, out var resolved);
+            var actuator = new ActuatorOptions { Target = name, MinReplicas = result.GetValue(min), MaxReplicas = result.GetValue(max) };
+            Console.WriteLine($"actuator: target {name}, replicas within [{actuator.MinReplicas}, {actuator.MaxReplicas}], Kafka at {resolved.Servers} (from {resolved.Source})");
+            return StageHost.RunAsync(options, services =>
+            {
+                services.AddSingleton(actuator);
+                services.AddSingleton(sp => ActuatorTargets.Create(name, sp));
+                services.AddStage<ActuatorProcessor>();
+            }, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,62 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Cli.Hosting;
+using Pipeline.Ingest.Host;
+using Pipeline.Ingest.Publishing;
+using Pipeline.Ingest.Simulation;
+using Pipeline.Ingest.Sources;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary><c>pipeline ingest</c>: publishes metric samples from one source to the metrics topic.</summary>
+internal static class IngestCommand
+{
+    public static Command Create()
+    {
+        var kafka = new KafkaCommandOptions();
+        var source = new Option<string>("--source") { Description = $"Metric source: {string.Join(", ", MetricSourceNames.All)}.", DefaultValueFactory = _ => MetricSourceNames.Simulator };
+        var interval = DurationParser.Option("--interval", TimeSpan.FromSeconds(1), "Collection interval (virtual time for the simulator)");
+        var speed = new Option<double>("--speed") { Description = "Simulator only: virtual seconds per wall second.", DefaultValueFactory = _ => 1 };
+        var trace = new Option<string?>("--trace") { Description = "Simulator only: replay this trace CSV (timestamp,requests) instead of the synthetic load." };
+        var seed = new Option<long>("--seed") { Description = "Simulator only: random seed.", DefaultValueFactory = _ => 1 };
+        var service = new Option<string>("--service") { Description = "Host only: service id to report the machine under.", DefaultValueFactory = _ => "host" };
+        var command = new Command("ingest", "Publish metric samples (simulated cluster or this host) to the metrics topic.");
+        kafka.AddTo(command);
+        command.Options.Add(source);
+        command.Options.Add(interval);
+        command.Options.Add(speed);
+        command.Options.Add(trace);
+        command.Options.Add(seed);
+        command.Options.Add(service);
+        command.SetAction((result, cancellationToken) =>
+        {
+            var name = MetricSourceNames.Validate(result.GetValue(source)!);
+            var options = kafka.Resolve(result, out var resolved);
+            var simulated = name == MetricSourceNames.Simulator;
+            var time = simulated && result.GetValue(speed) != 1
+                ? new ScaledTimeProvider(DateTimeOffset.UtcNow, result.GetValue(speed))
+                : TimeProvider.System;
+            var tick = result.GetValue(interval) / (simulated ? result.GetValue(speed) : 1);
+            Console.WriteLine($"ingest: source {name}, Kafka at {resolved.Servers} (from {resolved.Source})");
+            return StageHost.RunAsync(options, services =>
+            {
+                services.AddSingleton(time);
+                services.AddSingleton(new PublisherOptions { Source = name, TickInterval = tick });
+                services.AddSingleton(new HostMetricOptions { Service = result.GetValue(service)! });
+                if (simulated)
+                {
+                    services.AddSingleton(SimulationSetup.Create(time.GetUtcNow(), result.GetValue(trace), result.GetValue(seed)));
+                    services.AddHostedService<ActuationFollowerService>();
+                }
+                services.AddSingleton(sp => MetricSources.Create(name, sp));
+                services.AddHostedService(sp => new MetricPublisherService(
+                    sp.GetRequiredService<IMetricSource>(), sp.GetRequiredService<Confluent.Kafka.IProducer<string?, byte[]>>(),
+                    sp.GetRequiredService<PublisherOptions>(), sp.GetRequiredService<TimeProvider>(),
+                    sp.GetRequiredService<ILogger<MetricPublisherService>>()));
+            }, cancellationToken);
+        });
+        return command;
+    }
+}

@@ -1,0 +1,60 @@
+using System.CommandLine;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Pipeline.Cli.Hosting;
+using Pipeline.Contracts.Kafka.Hosting;
+using Pipeline.Sink.Health;
+using Pipeline.Sink.Influx;
+using Pipeline.Sink.Service;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary><c>pipeline sink</c>: writes every topic into InfluxDB.</summary>
+internal static class SinkCommand
+{
+    /// <summary>Environment variable naming the InfluxDB URL when <c>--influx</c> is absent.</summary>
+    public const string InfluxUrlVariable = "INFLUX_URL";
+
+    public static Command Create()
+    {
+        var kafka = new KafkaCommandOptions();
+        var influx = new Option<string?>("--influx") { Description = $"InfluxDB 1.x URL (else ${InfluxUrlVariable}, else http://localhost:8086)." };
+        var database = new Option<string>("--database") { Description = "InfluxDB database (created if missing).", DefaultValueFactory = _ => "pipeline" };
+        var command = new Command("sink", "Write every pipeline topic into InfluxDB as line protocol.");
+        kafka.AddTo(command);
+        command.Options.Add(influx);
+        command.Options.Add(database);
+        command.SetAction(async (result, cancellationToken) =>
+        {
+            var options = kafka.Resolve(result, out var resolved);
+            var writerOptions = WriterOptions(result.GetValue(influx), result.GetValue(database)!);
+            Console.WriteLine($"sink: InfluxDB {writerOptions.Url} database {writerOptions.Database}, Kafka at {resolved.Servers} (from {resolved.Source})");
+            return await StageHost.RunAsync(options, services => AddSink(services, writerOptions), cancellationToken);
+        });
+        return command;
+    }
+
+    /// <summary>Writer options for <paramref name="url"/>, falling back to <c>$INFLUX_URL</c> and then localhost.</summary>
+    public static InfluxWriterOptions WriterOptions(string? url, string database) => new()
+    {
+        Url = new Uri(!string.IsNullOrWhiteSpace(url) ? url
+            : Environment.GetEnvironmentVariable(InfluxUrlVariable) is { Length: > 0 } env ? env
+            : "http://localhost:8086"),
+        Database = database,
+    };
+
+    /// <summary>Registers the sink stage, its writer (database ensured at start) and the health points.</summary>
+    public static void AddSink(IServiceCollection services, InfluxWriterOptions writerOptions)
+    {
+        services.AddSingleton(sp =>
+        {
+            var writer = new InfluxWriter(writerOptions, time: sp.GetRequiredService<TimeProvider>(),
+                logger: sp.GetRequiredService<ILogger<InfluxWriter>>());
+            writer.EnsureDatabaseAsync().GetAwaiter().GetResult();
+            return writer;
+        });
+        services.AddSingleton<TopicCounters>();
+        services.AddStage<SinkProcessor>();
+        services.AddHostedService<SinkHealthService>();
+    }
+}

@@ -1,0 +1,45 @@
+using Pipeline.Simulator.Cluster;
+using Pipeline.Simulator.Load;
+using Pipeline.Simulator.Traces;
+
+namespace Pipeline.Cli.Hosting;
+
+/// <summary>The simulated service the demo and <c>pipeline ingest --source simulator</c> run: one service <c>web</c>.</summary>
+internal static class SimulationSetup
+{
+    /// <summary>Service id of the simulated service.</summary>
+    public const string Service = "web";
+
+    /// <summary>Peak request rate a trace is scaled to, so the demo needs a handful of replicas, not hundreds.</summary>
+    public const double TracePeakRatePerSecond = 150;
+
+    /// <summary>
+    /// A cluster starting at <paramref name="start"/> with one service on the built-in synthetic load (a daily pattern
+    /// compressed to 20 minutes plus a 3x surge from minute 1 to minute 4), or on <paramref name="tracePath"/> scaled to a
+    /// peak of <see cref="TracePeakRatePerSecond"/> req/s. Replicas: 100 ms mean service time, 4 workers, 20 s start-up.
+    /// </summary>
+    public static SimulatedCluster Create(DateTimeOffset start, string? tracePath, long seed, int initialReplicas = 3)
+    {
+        ILoadProfile load = tracePath is null
+            ? new SyntheticLoadProfile(new SyntheticLoadOptions
+            {
+                BaseRatePerSecond = 50,
+                DailyAmplitude = 0.3,
+                Period = TimeSpan.FromMinutes(20),
+                SurgeStart = TimeSpan.FromMinutes(1),
+                SurgeDuration = TimeSpan.FromMinutes(3),
+                SurgeMultiplier = 3,
+            })
+            : TraceProfile(tracePath);
+        return new SimulatedCluster(
+            new SimulatedClusterOptions { Start = start, Seed = seed },
+            [new ServiceOptions { Name = Service, Load = load, InitialReplicas = initialReplicas, StartupDelay = TimeSpan.FromSeconds(20) }]);
+    }
+
+    private static TraceLoadProfile TraceProfile(string path)
+    {
+        var trace = TraceReader.Read(path);
+        var peak = trace.PeakRatePerSecond;
+        return new TraceLoadProfile(trace, peak > 0 ? TracePeakRatePerSecond / peak : 1);
+    }
+}
