@@ -1,0 +1,159 @@
+using Pipeline.Sink.Influx;
+using Pipeline.Sink.LineProtocol;
+using Pipeline.TestSupport.Influx;
+using Xunit;
+
+namespace Pipeline.Sink.Tests.Influx;
+
+public sealed class InfluxWriterRetryTests
+{
+    private static InfluxWriterOptions Options(Uri url, List<InfluxWriteFailure>? failures = null) => new()
+    {
+        Url = url,
+        BatchSize = 10,
+        Linger = TimeSpan.FromMilliseconds(20),
+        InitialBackoff = TimeSpan.FromMilliseconds(10),
+        MaxBackoff = TimeSpan.FromMilliseconds(40),
+        MaxAttempts = 4,
+        OnFailure = failures is null ? null : f => { lock (failures) failures.Add(f); },
+    };
+
+    private static IEnumerable<Point> Points(int n) => Enumerable.Range(0, n).Select(i => new Point("m", i).Field("v", (long)i));
+
+    [Fact]
+    public async Task WriteAsync_ServerAnswers500Then204_RetriesAndWritesEverything()
+    {
+        using var server = new ScriptedHttpServer(false, (500, "{\"error\":\"timeout\"}"), (503, ""));
+        await using var writer = new InfluxWriter(Options(server.Url));
+
+        await writer.WriteAsync(Points(5));
+        await writer.FlushAsync();
+
+        var stats = writer.Stats;
+        Assert.Equal((5L, 0L, 2L, 10L), (stats.PointsWritten, stats.PointsFailed, stats.Retries, stats.PointsRetried));
+        Assert.Equal(3, server.Bodies.Count);
+        Assert.All(server.Bodies, body => Assert.Equal(server.Bodies.First(), body));
+    }
+
+    [Fact]
+    public async Task WriteAsync_ServerAnswers400_NoRetryAndFailureReported()
+    {
+        var failures = new List<InfluxWriteFailure>();
+        using var server = new ScriptedHttpServer(false, (400, "{\"error\":\"unable to parse 'm v=': missing field value\"}"));
+        await using var writer = new InfluxWriter(Options(server.Url, failures));
+
+        await writer.WriteAsync(Points(3));
+        await writer.FlushAsync();
+
+        Assert.Single(server.Bodies);
+        var failure = Assert.Single(failures);
+        Assert.Equal((3, 400, 1), (failure.Points, failure.StatusCode, failure.Attempts));
+        Assert.Contains("missing field value", failure.Error);
+        Assert.Equal("m v=0i 0", failure.FirstLine);
+        Assert.Equal((0L, 3L, 0L), (writer.Stats.PointsWritten, writer.Stats.PointsFailed, writer.Stats.Retries));
+    }
+
+    [Fact]
+    public async Task WriteAsync_PartialWrite400_CountsOnlyDroppedPointsAsFailed()
+    {
+        var failures = new List<InfluxWriteFailure>();
+        using var server = new ScriptedHttpServer(false, (400, "{\"error\":\"partial write: field type conflict: input field \\\"v\\\" on measurement \\\"m\\\" is type float, already exists as type integer dropped=2\"}"));
+        await using var writer = new InfluxWriter(Options(server.Url, failures));
+
+        await writer.WriteAsync(Points(5));
+        await writer.FlushAsync();
+
+        Assert.Equal(2, Assert.Single(failures).Points);
+        Assert.Equal((3L, 2L), (writer.Stats.PointsWritten, writer.Stats.PointsFailed));
+    }
+
+    [Fact]
+    public async Task WriteAsync_AlwaysFailing_GivesUpAfterMaxAttempts()
+    {
+        var failures = new List<InfluxWriteFailure>();
+        using var server = new ScriptedHttpServer(false, Enumerable.Repeat((500, "down"), 10).ToArray());
+        await using var writer = new InfluxWriter(Options(server.Url, failures));
+
+        await writer.WriteAsync(Points(2));
+        await writer.FlushAsync();
+
+        Assert.Equal(4, server.Bodies.Count);
+        Assert.Equal((2, 500, 4), (failures[0].Points, failures[0].StatusCode, failures[0].Attempts));
+        Assert.Equal((0L, 2L, 3L), (writer.Stats.PointsWritten, writer.Stats.PointsFailed, writer.Stats.Retries));
+    }
+
+    [Fact]
+    public async Task WriteAsync_NothingListening_RetriesNetworkErrorsThenReportsWithoutStatus()
+    {
+        var failures = new List<InfluxWriteFailure>();
+        await using var writer = new InfluxWriter(Options(new Uri($"http://127.0.0.1:{FreePort.Next()}/"), failures));
+
+        await writer.WriteAsync(Points(1));
+        await writer.FlushAsync();
+
+        var failure = Assert.Single(failures);
+        Assert.Null(failure.StatusCode);
+        Assert.Equal(4, failure.Attempts);
+        Assert.Equal(3, writer.Stats.Retries);
+    }
+
+    [Fact]
+    public async Task WriteAsync_BufferFull_WaitsInsteadOfDropping()
+    {
+        using var server = new ScriptedHttpServer(holdAnswers: true);
+        var options = Options(server.Url);
+        options.BatchSize = 5;
+        options.BufferCapacity = 10;
+        await using var writer = new InfluxWriter(options);
+
+        // 5 points go out in a request the server holds; 10 more fill the buffer; the 16th must wait.
+        await writer.WriteAsync(Points(5));
+        await WaitUntil(() => !server.Bodies.IsEmpty);
+        await writer.WriteAsync(Points(10));
+        var blocked = writer.WriteAsync(new Point("m", 99).Field("v", 99L)).AsTask();
+        await Task.Delay(200);
+        Assert.False(blocked.IsCompleted);
+        Assert.Equal(10, writer.Stats.Buffered);
+
+        server.Release();
+        await blocked.WaitAsync(TimeSpan.FromSeconds(10));
+        await writer.FlushAsync();
+
+        Assert.Equal((16L, 0L), (writer.Stats.PointsWritten, writer.Stats.PointsFailed));
+    }
+
+    [Fact]
+    public async Task WriteAsync_FewerPointsThanBatch_SentAfterLingerWithoutFlush()
+    {
+        using var server = new ScriptedHttpServer();
+        await using var writer = new InfluxWriter(Options(server.Url));
+
+        await writer.WriteAsync(Points(3));
+        await WaitUntil(() => writer.Stats.PointsWritten == 3);
+
+        Assert.Single(server.Bodies);
+    }
+
+    [Fact]
+    public async Task DisposeAsync_PointsBuffered_WritesThemBeforeStopping()
+    {
+        using var server = new ScriptedHttpServer();
+        var writer = new InfluxWriter(Options(server.Url));
+
+        await writer.WriteAsync(Points(25));
+        await writer.DisposeAsync();
+
+        Assert.Equal(25, writer.Stats.PointsWritten);
+        Assert.Equal(25, server.Bodies.Sum(b => b.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length));
+    }
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!condition())
+        {
+            if (DateTime.UtcNow > deadline) throw new TimeoutException("condition not met within 10 s");
+            await Task.Delay(10);
+        }
+    }
+}
