@@ -1,0 +1,17 @@
+namespace Pipeline.Predictor.Forecasting;
+
+/// <summary>Built-in forecaster names.</summary>
+public static class ForecasterNames
+{
+    /// <summary>Same time yesterday or last week, whichever erred less recently.</summary>
+    public const string SeasonalNaive = "seasonal-naive";
+
+    /// <summary>Additive Holt-Winters with a daily season.</summary>
+    public const string HoltWinters = "holt-winters";
+
+    /// <summary>Gradient-boosted trees (ML.NET FastTree) on lag, rolling and calendar features.</summary>
+    public const string Gbm = "gbm";
+
+    /// <summary>Every built-in name.</summary>
+    public static IReadOnlyList<string> All { get; } = [SeasonalNaive, HoltWinters, Gbm];
+}

@@ -1,0 +1,37 @@
+using Pipeline.Predictor.Forecasting.Gbm;
+using Pipeline.Predictor.Forecasting.HoltWinters;
+
+namespace Pipeline.Predictor.Forecasting;
+
+/// <summary>Options shared by the forecasters and their prediction intervals.</summary>
+public sealed class ForecastingOptions
+{
+    /// <summary>Nominal coverage of the prediction intervals (0..1).</summary>
+    public double Coverage { get; set; } = 0.9;
+
+    /// <summary>Most recent residuals per horizon the conformal intervals are computed from.</summary>
+    public int ResidualWindow { get; set; } = 500;
+
+    /// <summary>Scored forecasts per horizon needed before an interval is given.</summary>
+    public int MinResiduals { get; set; } = 30;
+
+    /// <summary>Most recent scored forecasts per horizon behind the "recent accuracy" (sMAPE, coverage) figures.</summary>
+    public int AccuracyWindow { get; set; } = 240;
+
+    /// <summary>Options of the <c>gbm</c> forecaster.</summary>
+    public GbmOptions Gbm { get; set; } = new();
+
+    /// <summary>Options of the <c>holt-winters</c> forecaster.</summary>
+    public HoltWintersOptions HoltWinters { get; set; } = new();
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
+    public void Validate()
+    {
+        if (!(Coverage > 0 && Coverage < 1)) throw new ArgumentException($"Coverage: must be in (0, 1), was {Coverage}");
+        if (ResidualWindow < 10) throw new ArgumentException($"ResidualWindow: must be >= 10, was {ResidualWindow}");
+        if (MinResiduals < 1 || MinResiduals > ResidualWindow) throw new ArgumentException($"MinResiduals: must be in [1, ResidualWindow], was {MinResiduals}");
+        if (AccuracyWindow < 1) throw new ArgumentException($"AccuracyWindow: must be >= 1, was {AccuracyWindow}");
+        Gbm.Validate();
+        HoltWinters.Validate();
+    }
+}

@@ -1,0 +1,61 @@
+using System.Diagnostics;
+using Microsoft.ML;
+using Microsoft.ML.Trainers.FastTree;
+
+namespace Pipeline.Predictor.Forecasting.Gbm;
+
+/// <summary>
+/// Fits one FastTree regression per horizon on a history snapshot (direct multi-horizon strategy). Origins are taken
+/// from the newest backwards with a stride chosen so each model sees at most <see cref="GbmOptions.MaxTrainingRows"/>
+/// rows spread over the whole snapshot, which bounds training time whatever the history length.
+/// </summary>
+internal static class GbmTrainer
+{
+    public static GbmModel? Train(RateHistory snapshot, GbmOptions options)
+    {
+        var clock = Stopwatch.StartNew();
+        var context = new MLContext(options.Seed);
+        var models = new ITransformer[options.Horizons];
+        DataViewSchema? schema = null;
+        var examples = 0;
+        for (var h = 1; h <= options.Horizons; h++)
+        {
+            var rows = Rows(snapshot, h, options.MaxTrainingRows);
+            if (rows.Count < options.MinTrainingRows) return null;
+            examples += rows.Count;
+            var data = context.Data.LoadFromEnumerable(rows);
+            schema ??= data.Schema;
+            var trainer = context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+            {
+                NumberOfTrees = options.Trees,
+                NumberOfLeaves = options.Leaves,
+                MinimumExampleCountPerLeaf = options.MinExamplesPerLeaf,
+                LearningRate = options.LearningRate,
+                NumberOfThreads = 1,
+                FeatureColumnName = nameof(GbmRow.Features),
+                LabelColumnName = nameof(GbmRow.Label),
+            });
+            models[h - 1] = trainer.Fit(data);
+        }
+        return new GbmModel(context, schema!, models, snapshot.Count, examples, clock.Elapsed);
+    }
+
+    /// <summary>Rows the model of horizon <paramref name="h"/> can learn from, newest first, at most <paramref name="max"/>.</summary>
+    public static List<GbmRow> Rows(RateHistory snapshot, int h, int max)
+    {
+        var first = snapshot.FirstIndex + GbmFeatures.Lookback - 1;
+        var last = snapshot.LastIndex - h;
+        var available = last - first + 1;
+        var rows = new List<GbmRow>((int)Math.Clamp(available, 0, max));
+        if (available <= 0) return rows;
+        var stride = Math.Max(1, (available + max - 1) / max);
+        for (var t = last; t >= first && rows.Count < max; t -= stride)
+        {
+            var row = new GbmRow();
+            GbmFeatures.Write(snapshot, t, h, row.Features);
+            row.Label = (float)(GbmFeatures.Y(snapshot, t + h) - GbmFeatures.Level(snapshot, t));
+            rows.Add(row);
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,94 @@
+namespace Pipeline.Predictor.Forecasting.Intervals;
+
+/// <summary>
+/// Wraps any <see cref="IForecaster"/> with split-conformal prediction intervals per horizon and a running record of
+/// its accuracy: every forecast is remembered, scored when its target point arrives (sMAPE, log residual, whether the
+/// interval covered it), and the recent residuals calibrate the next intervals. Feed every new point with
+/// <see cref="Observe"/> before calling <see cref="Forecast"/>.
+/// </summary>
+public sealed class ForecastTracker
+{
+    private readonly HorizonRecord[] _records;
+    private readonly int[] _horizons;
+    private readonly double[] _points;
+    private readonly ForecastingOptions _options;
+    private long _observed = -1;
+
+    /// <summary>Tracks <paramref name="forecaster"/> at <paramref name="horizons"/> (steps, ascending, ≥ 1).</summary>
+    public ForecastTracker(IForecaster forecaster, IReadOnlyList<int> horizons, ForecastingOptions options)
+    {
+        if (horizons.Count == 0 || horizons.Any(h => h < 1)) throw new ArgumentException("horizons must be a non-empty list of steps >= 1", nameof(horizons));
+        Forecaster = forecaster;
+        _options = options;
+        _horizons = horizons.ToArray();
+        _points = new double[_horizons.Length];
+        _records = _horizons.Select(h => new HorizonRecord(h, options)).ToArray();
+    }
+
+    /// <summary>The wrapped forecaster.</summary>
+    public IForecaster Forecaster { get; }
+
+    /// <summary>Horizons tracked (steps).</summary>
+    public IReadOnlyList<int> Horizons => _horizons;
+
+    /// <summary>Nominal coverage of the intervals.</summary>
+    public double NominalCoverage => _options.Coverage;
+
+    /// <summary>Scores remembered forecasts against points added since the last call.</summary>
+    public void Observe(RateHistory history)
+    {
+        var from = Math.Max(_observed + 1, history.FirstIndex);
+        var seconds = history.Step.TotalSeconds;
+        for (var i = from; i <= history.LastIndex; i++)
+        {
+            foreach (var record in _records) record.Score(i, history[i], seconds);
+        }
+        _observed = history.LastIndex;
+    }
+
+    /// <summary>Forecasts every horizon from the newest point, with intervals where calibrated; null when the forecaster is not ready.</summary>
+    public HorizonForecast[]? Forecast(RateHistory history)
+    {
+        if (history.Count == 0 || !Forecaster.TryForecast(history, _horizons, _points)) return null;
+        var result = new HorizonForecast[_horizons.Length];
+        var seconds = history.Step.TotalSeconds;
+        for (var k = 0; k < _horizons.Length; k++)
+        {
+            var record = _records[k];
+            var value = Math.Max(0, _points[k]);
+            double lower = double.NaN, upper = double.NaN;
+            if (record.Calibrator.Count >= _options.MinResiduals)
+            {
+                var (lo, hi) = record.Calibrator.Bounds();
+                var y = Math.Log(1 + value * seconds);
+                lower = Math.Max(0, Math.Exp(y + lo) - 1) / seconds;
+                upper = Math.Max(0, Math.Exp(y + hi) - 1) / seconds;
+            }
+            record.Remember(history.LastIndex, value, lower, upper);
+            result[k] = new HorizonForecast
+            {
+                Horizon = _horizons[k],
+                Ahead = history.Step * _horizons[k],
+                Value = value,
+                Lower = lower,
+                Upper = upper,
+                RecentSmape = record.Smape.Mean,
+                RecentCoverage = record.Hits.Mean,
+                Scored = record.Scored,
+            };
+        }
+        return result;
+    }
+
+    /// <summary>Recent sMAPE at horizon index <paramref name="k"/> (NaN before any score).</summary>
+    public double RecentSmape(int k) => _records[k].Smape.Mean;
+
+    /// <summary>Forecasts scored at horizon index <paramref name="k"/>.</summary>
+    public long Scored(int k) => _records[k].Scored;
+
+    /// <summary>Lifetime mean sMAPE at horizon index <paramref name="k"/>.</summary>
+    public double LifetimeSmape(int k) => _records[k].Scored == 0 ? double.NaN : _records[k].TotalSmape / _records[k].Scored;
+
+    /// <summary>Lifetime share of actuals inside issued intervals at horizon index <paramref name="k"/> (the measured coverage).</summary>
+    public double MeasuredCoverage(int k) => _records[k].TotalIntervals == 0 ? double.NaN : (double)_records[k].TotalHits / _records[k].TotalIntervals;
+}

@@ -1,0 +1,30 @@
+namespace Pipeline.Predictor.Forecasting.Intervals;
+
+/// <summary>A forecast at one horizon with its conformal interval and the forecaster's recent record there.</summary>
+public readonly record struct HorizonForecast
+{
+    /// <summary>Steps ahead of the newest point.</summary>
+    public int Horizon { get; init; }
+
+    /// <summary>Time ahead of the newest point's end.</summary>
+    public TimeSpan Ahead { get; init; }
+
+    /// <summary>Point forecast (req/s).</summary>
+    public double Value { get; init; }
+
+    /// <summary>Interval bounds (req/s); NaN while too few residuals were scored.</summary>
+    public double Lower { get; init; }
+    public double Upper { get; init; }
+
+    /// <summary>Whether <see cref="Lower"/>/<see cref="Upper"/> are calibrated.</summary>
+    public bool HasInterval => !double.IsNaN(Upper);
+
+    /// <summary>Recent symmetric MAPE (0..2) at this horizon, NaN before any score.</summary>
+    public double RecentSmape { get; init; }
+
+    /// <summary>Recent share of actuals inside the issued interval, NaN before any.</summary>
+    public double RecentCoverage { get; init; }
+
+    /// <summary>Forecasts scored at this horizon so far.</summary>
+    public long Scored { get; init; }
+}

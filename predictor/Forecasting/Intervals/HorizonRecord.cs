@@ -1,0 +1,55 @@
+namespace Pipeline.Predictor.Forecasting.Intervals;
+
+/// <summary>Per-horizon bookkeeping of a <see cref="ForecastTracker"/>: pending forecasts, residuals, accuracy.</summary>
+internal sealed class HorizonRecord
+{
+    private readonly Pending[] _pending;
+
+    public HorizonRecord(int horizon, ForecastingOptions options)
+    {
+        Horizon = horizon;
+        _pending = new Pending[horizon + 1];
+        Calibrator = new ConformalCalibrator(options.ResidualWindow, options.Coverage);
+        Smape = new RollingWindow(options.AccuracyWindow);
+        Hits = new RollingWindow(options.AccuracyWindow);
+    }
+
+    public int Horizon { get; }
+    public ConformalCalibrator Calibrator { get; }
+    public RollingWindow Smape { get; }
+    public RollingWindow Hits { get; }
+    public long Scored { get; private set; }
+    public long TotalIntervals { get; private set; }
+    public long TotalHits { get; private set; }
+    public double TotalSmape { get; private set; }
+
+    public void Remember(long origin, double value, double lower, double upper) =>
+        _pending[origin % _pending.Length] = new Pending(origin, value, lower, upper, true);
+
+    /// <summary>Scores the forecast made <see cref="Horizon"/> steps before <paramref name="index"/>, if one was made.</summary>
+    public void Score(long index, double actual, double stepSeconds)
+    {
+        var origin = index - Horizon;
+        if (origin < 0) return;
+        ref var p = ref _pending[origin % _pending.Length];
+        if (!p.Set || p.Origin != origin) return;
+        p.Set = false;
+        var smape = actual + p.Value == 0 ? 0 : 2 * Math.Abs(actual - p.Value) / (Math.Abs(actual) + Math.Abs(p.Value));
+        Smape.Add(smape);
+        TotalSmape += smape;
+        Scored++;
+        Calibrator.Add(Math.Log(1 + actual * stepSeconds) - Math.Log(1 + p.Value * stepSeconds));
+        if (double.IsNaN(p.Upper)) return;
+        var hit = actual >= p.Lower && actual <= p.Upper ? 1 : 0;
+        Hits.Add(hit);
+        TotalHits += hit;
+        TotalIntervals++;
+    }
+
+    private struct Pending(long origin, double value, double lower, double upper, bool set)
+    {
+        public long Origin = origin;
+        public double Value = value, Lower = lower, Upper = upper;
+        public bool Set = set;
+    }
+}

@@ -1,0 +1,78 @@
+using Pipeline.Predictor.Forecasting;
+using Pipeline.Predictor.Forecasting.Intervals;
+
+namespace Pipeline.Predictor.Tests.Forecasting;
+
+public class ForecastTrackerTests
+{
+    private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
+
+    private sealed class ConstantForecaster(double value) : IForecaster
+    {
+        public string Name => "constant";
+
+        public bool TryForecast(RateHistory history, ReadOnlySpan<int> horizons, Span<double> output)
+        {
+            output[..horizons.Length].Fill(value);
+            return true;
+        }
+    }
+
+    [Theory]
+    [InlineData(0.9)]
+    [InlineData(0.8)]
+    public void MeasuredCoverage_IidNoise_IsNearNominal(double nominal)
+    {
+        var options = new ForecastingOptions { Coverage = nominal };
+        var tracker = new ForecastTracker(new ConstantForecaster(100), [1, 3], options);
+        var history = new RateHistory(Minute, 100);
+        var random = new Random(11);
+        for (var i = 0; i < 4000; i++)
+        {
+            history.Append(Series.Start + Minute * i, 100 * Math.Exp(0.3 * Series.Gaussian(random)));
+            tracker.Observe(history);
+            tracker.Forecast(history);
+        }
+
+        Assert.InRange(tracker.MeasuredCoverage(0), nominal - 0.03, nominal + 0.03);
+        Assert.InRange(tracker.MeasuredCoverage(1), nominal - 0.03, nominal + 0.03);
+    }
+
+    [Fact]
+    public void Forecast_TooFewResiduals_HasNoInterval()
+    {
+        var tracker = new ForecastTracker(new ConstantForecaster(10), [1], new ForecastingOptions { MinResiduals = 30 });
+        var history = new RateHistory(Minute, 100);
+        for (var i = 0; i < 10; i++)
+        {
+            history.Append(Series.Start + Minute * i, 10);
+            tracker.Observe(history);
+            tracker.Forecast(history);
+        }
+
+        var forecast = tracker.Forecast(history)!;
+        Assert.False(forecast[0].HasInterval);
+        Assert.Equal(9, forecast[0].Scored);
+        Assert.Equal(0, forecast[0].RecentSmape);
+    }
+
+    [Fact]
+    public void Forecast_BiasedForecaster_IntervalShiftsTowardTheActuals()
+    {
+        var tracker = new ForecastTracker(new ConstantForecaster(50), [1], new ForecastingOptions());
+        var history = new RateHistory(Minute, 1000);
+        var random = new Random(3);
+        for (var i = 0; i < 500; i++)
+        {
+            history.Append(Series.Start + Minute * i, 100 + 5 * Series.Gaussian(random));
+            tracker.Observe(history);
+            tracker.Forecast(history);
+        }
+
+        var forecast = tracker.Forecast(history)![0];
+        Assert.Equal(50, forecast.Value);
+        Assert.InRange(forecast.Lower, 85, 100);
+        Assert.InRange(forecast.Upper, 100, 115);
+        Assert.InRange(forecast.RecentSmape, 0.6, 0.7);
+    }
+}
