@@ -13,6 +13,9 @@ public enum SampleDisposition
 
     /// <summary>A sample with the same service, replica and timestamp was already counted; ignored.</summary>
     Duplicate,
+
+    /// <summary>Its event time is too far ahead of its arrival (<see cref="WindowingOptions.MaxAheadOfArrival"/>); send it to the dead-letter topic.</summary>
+    TooFarAhead,
 }
 
 /// <summary>The disposition of one sample plus the windows its arrival closed (in window order).</summary>

@@ -35,6 +35,12 @@ internal sealed class ServiceWindows(string service, WindowingOptions options)
                 $"late: window [{Format(endTicks - _sizeTicks)}, {Format(endTicks)}) of service {Service} closed; watermark {Format(WatermarkTicks)} (max event time - grace {options.Grace.TotalSeconds:0.###} s), sample timestamp {sample.Timestamp.UtcDateTime:O}");
             return SampleDisposition.Late;
         }
+        if (options.MaxAheadOfArrival is { } maxAhead && sample.Timestamp - receivedAt > maxAhead)
+        {
+            reason = string.Create(CultureInfo.InvariantCulture,
+                $"too far ahead: sample timestamp {sample.Timestamp.UtcDateTime:O} is {(sample.Timestamp - receivedAt).TotalSeconds:0.###} s after its arrival {receivedAt.UtcDateTime:O} (limit {maxAhead.TotalSeconds:0.###} s)");
+            return SampleDisposition.TooFarAhead;
+        }
         if (!_open.TryGetValue(index, out var window))
         {
             window = new WindowAccumulator(new DateTimeOffset(endTicks - _sizeTicks, TimeSpan.Zero), new DateTimeOffset(endTicks, TimeSpan.Zero));
@@ -58,6 +64,9 @@ internal sealed class ServiceWindows(string service, WindowingOptions options)
     {
         if (ticks > WatermarkTicks) WatermarkTicks = ticks;
     }
+
+    /// <summary>Whether the oldest open window's end is at or before the watermark.</summary>
+    public bool HasClosable => _open.Count > 0 && (_open.First().Key + 1) * _sizeTicks <= WatermarkTicks;
 
     /// <summary>Removes and builds the windows whose end is at or before the watermark, oldest first.</summary>
     public void CloseReady(List<FeatureWindow> output)

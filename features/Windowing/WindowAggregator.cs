@@ -7,7 +7,8 @@ namespace Pipeline.Features.Windowing;
 /// Event-time tumbling windows per service over <see cref="MetricSample"/>s, producing <see cref="FeatureWindow"/>s.
 /// Each service has its own watermark = newest event time seen - <see cref="WindowingOptions.Grace"/>; a window
 /// [start, end) closes when the watermark reaches its end. Samples for a closed window are <see cref="SampleDisposition.Late"/>,
-/// repeated (service, replica, timestamp) samples are <see cref="SampleDisposition.Duplicate"/>. Closed windows come out in
+/// repeated (service, replica, timestamp) samples are <see cref="SampleDisposition.Duplicate"/>, and with
+/// <see cref="WindowingOptions.MaxAheadOfArrival"/> set, samples stamped too far in the future are <see cref="SampleDisposition.TooFarAhead"/>. Closed windows come out in
 /// window order per service and are normalized online when <see cref="WindowingOptions.Normalize"/> is set.
 /// Pure and deterministic: time comes only from the arguments. Not thread-safe (one instance per consumer loop).
 /// Samples are expected to be valid (see <c>Pipeline.Contracts.Validation.MetricSampleValidator</c>).
@@ -17,6 +18,7 @@ public sealed class WindowAggregator
     private readonly WindowingOptions _options;
     private readonly FeatureNormalizer? _normalizer;
     private readonly Dictionary<string, ServiceWindows> _services = new(StringComparer.Ordinal);
+    private static readonly SampleResult AcceptedNothingClosed = new(SampleDisposition.Accepted, null, []);
 
     /// <summary>Creates an aggregator; throws <see cref="ArgumentException"/> on invalid options.</summary>
     public WindowAggregator(WindowingOptions? options = null)
@@ -47,6 +49,7 @@ public sealed class WindowAggregator
         }
         var disposition = service.Add(sample, receivedAt, out var reason);
         if (disposition != SampleDisposition.Accepted) return new SampleResult(disposition, reason, []);
+        if (!service.HasClosable) return AcceptedNothingClosed;
         var closed = new List<FeatureWindow>();
         service.CloseReady(closed);
         return new SampleResult(disposition, null, Finish(closed));

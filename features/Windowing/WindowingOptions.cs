@@ -15,6 +15,13 @@ public sealed class WindowingOptions
     /// </summary>
     public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// When set, a sample whose event time is more than this ahead of its processing (arrival) time is rejected instead of
+    /// counted, so one sample with a wild clock cannot push the service's watermark far ahead and make every later sample
+    /// late. Off by default because replays and the simulator run event time independently of processing time.
+    /// </summary>
+    public TimeSpan? MaxAheadOfArrival { get; set; }
+
     /// <summary>Whether closed windows get online z-scores in <c>FeatureWindow.Normalized</c>.</summary>
     public bool Normalize { get; set; } = true;
 
@@ -27,5 +34,7 @@ public sealed class WindowingOptions
             throw new ArgumentException($"Grace: must be >= 0, was {Grace}");
         if (IdleTimeout < TimeSpan.Zero)
             throw new ArgumentException($"IdleTimeout: must be >= 0, was {IdleTimeout}");
+        if (MaxAheadOfArrival < TimeSpan.Zero)
+            throw new ArgumentException($"MaxAheadOfArrival: must be >= 0, was {MaxAheadOfArrival}");
     }
 }

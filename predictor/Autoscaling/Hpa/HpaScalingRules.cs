@@ -36,7 +36,7 @@ public sealed class HpaScalingPolicy
 
     /// <summary>"100% per 15s" or "4 pods per 15s".</summary>
     public override string ToString() =>
-        $"{Value}{(Type == HpaPolicyType.Percent ? "%" : " pods")} per {Period.TotalSeconds:0.###}s";
+        $"{Value}{(Type == HpaPolicyType.Percent ? "%" : Value == 1 ? " pod" : " pods")} per {Period.TotalSeconds:0.###}s";
 }
 
 /// <summary>Behavior of one scaling direction (Kubernetes <c>HPAScalingRules</c>).</summary>

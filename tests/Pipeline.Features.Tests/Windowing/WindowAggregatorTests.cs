@@ -123,6 +123,19 @@ public sealed class WindowAggregatorTests
     }
 
     [Fact]
+    public void Add_TimestampFarAheadOfArrival_IsRejectedAndDoesNotMoveWatermark()
+    {
+        var aggregator = new WindowAggregator(new WindowingOptions { MaxAheadOfArrival = TimeSpan.FromMinutes(1), Normalize = false });
+        aggregator.Add(Sample(3), At(3));
+
+        var result = aggregator.Add(Sample(3600 * 24 * 365), At(4));
+
+        Assert.Equal(SampleDisposition.TooFarAhead, result.Disposition);
+        Assert.Contains("too far ahead", result.Reason);
+        Assert.Equal(SampleDisposition.Accepted, aggregator.Add(Sample(5), At(5)).Disposition);
+    }
+
+    [Fact]
     public void Add_ServicesHaveSeparateWatermarks()
     {
         var aggregator = Create();
