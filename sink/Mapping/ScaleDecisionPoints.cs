@@ -10,8 +10,11 @@ namespace Pipeline.Sink.Mapping;
 public static class ScaleDecisionPoints
 {
     /// <param name="d">The decision.</param>
-    /// <param name="publishedAt">Kafka record timestamp of the decision, if known; the decision latency is measured to it.</param>
-    public static Point From(ScaleDecision d, DateTimeOffset? publishedAt = null)
+    /// <param name="latency">
+    /// Decision latency, if known: the decision record's Kafka timestamp minus the production time of the metric sample
+    /// that led to it (the <c>pipeline-origin</c> header).
+    /// </param>
+    public static Point From(ScaleDecision d, TimeSpan? latency = null)
     {
         var point = new Point(Measurements.ScaleDecision, d.Timestamp)
             .Tag(TagKeys.Service, d.Service)
@@ -23,8 +26,8 @@ public static class ScaleDecisionPoints
             .Field("mode", d.Mode)
             .Field("explanation", d.Explanation)
             .Field("decision_id", d.Id);
-        if (d.WindowEnd != default)
-            point.Field("decision_latency_ms", ((publishedAt ?? d.Timestamp) - d.WindowEnd).TotalMilliseconds);
+        if (latency is { } l) point.Field("decision_latency_ms", l.TotalMilliseconds);
+        if (d.WindowEnd != default) point.Field("window_lag_ms", (d.Timestamp - d.WindowEnd).TotalMilliseconds);
         foreach (var (key, value) in d.Inputs.OrderBy(p => p.Key, StringComparer.Ordinal))
             point.Field(FieldNames.Prefixed("in_", key), value);
         if (d.Forecast is { } f)

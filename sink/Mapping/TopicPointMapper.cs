@@ -17,7 +17,7 @@ public static class TopicPointMapper
     {
         TopicNames.Metrics => Read<MetricSample>(record, s => [MetricSamplePoints.From(s)], out points, out reason),
         TopicNames.Features => Read<FeatureWindow>(record, w => [.. FeatureWindowPoints.From(w)], out points, out reason),
-        TopicNames.ScaleDecisions => Read<ScaleDecision>(record, d => [ScaleDecisionPoints.From(d, record.Timestamp)], out points, out reason),
+        TopicNames.ScaleDecisions => Read<ScaleDecision>(record, d => [ScaleDecisionPoints.From(d, Latency(record))], out points, out reason),
         TopicNames.RouteDecisions => Read<RouteDecision>(record, d => [.. RouteDecisionPoints.From(d)], out points, out reason),
         TopicNames.Actuations => Read<ActuationResult>(record, a => [ActuationResultPoints.From(a)], out points, out reason),
         TopicNames.DeadLetters => Read<DeadLetter>(record, d => [DeadLetterPoints.From(d)], out points, out reason),
@@ -40,6 +40,10 @@ public static class TopicPointMapper
             return false;
         }
     }
+
+    /// <summary>Record timestamp minus origin, when the record carries an origin header distinct from its own timestamp.</summary>
+    private static TimeSpan? Latency(InputMessage record) =>
+        record.Origin != record.Timestamp && record.Origin <= record.Timestamp ? record.Timestamp - record.Origin : null;
 
     private static bool Unknown(string topic, out IReadOnlyList<Point> points, out string reason)
     {
