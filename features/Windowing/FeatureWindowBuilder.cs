@@ -20,7 +20,7 @@ internal static class FeatureWindowBuilder
         long completed = 0, errors = 0, latencyCount = 0;
         int ready = 0, inFlight = 0;
 
-        foreach (var r in window.Replicas.Values)
+        foreach (var r in window.Replicas.Values.OrderBy(r => r.Replica, StringComparer.Ordinal))
         {
             var latest = r.Latest!;
             var divisor = Math.Max(windowSeconds, r.IntervalSeconds);

@@ -5,6 +5,8 @@ namespace Pipeline.Features.Windowing;
 /// <summary>Sums of one replica's samples within one window.</summary>
 internal sealed class ReplicaAccumulator(string replica)
 {
+    private readonly List<long> _timestamps = [];
+
     public string Replica { get; } = replica;
     public long Requests { get; private set; }
     public long Completed { get; private set; }
@@ -22,8 +24,13 @@ internal sealed class ReplicaAccumulator(string replica)
     /// <summary>The sample with the newest timestamp: its readiness and in-flight count describe the window's end.</summary>
     public MetricSample? Latest { get; private set; }
 
+    /// <summary>Whether a sample with this timestamp (UTC ticks) was already added; O(1) for in-order arrivals.</summary>
+    public bool HasTimestamp(long utcTicks) =>
+        Latest is not null && utcTicks <= Latest.Timestamp.UtcTicks && (utcTicks == Latest.Timestamp.UtcTicks || _timestamps.Contains(utcTicks));
+
     public void Add(MetricSample sample)
     {
+        _timestamps.Add(sample.Timestamp.UtcTicks);
         Requests += sample.Requests;
         Completed += sample.Completed;
         Errors += sample.Errors;
