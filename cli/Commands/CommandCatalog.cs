@@ -14,5 +14,7 @@ internal static class CommandCatalog
         yield return PredictorCommand.Create();
         yield return ActuatorCommand.Create();
         yield return SinkCommand.Create();
+        yield return SinkBenchmarkCommand.Create();
+        yield return DemoCommand.Create();
     }
 }
