@@ -7,7 +7,8 @@ namespace Pipeline.Predictor.Autoscaling.Hpa;
 /// The <c>hpa</c> autoscaling policy: the Kubernetes Horizontal Pod Autoscaler on mean replica utilization.
 /// Per decision: the sync-period gate, the bounds check on the current count, the <see cref="ReplicaCalculator"/>, then
 /// stabilization, rate limits and bounds (<see cref="HpaBehaviorNormalizer"/>). Keeps per-service state; time comes only
-/// from the context. Reads pods from <see cref="FeatureWindow.ReplicaFeatures"/>: ready replicas with their utilization,
+/// from the context. Reads pods from <see cref="FeatureWindow.ReplicaFeatures"/> (or, when a window has none, its ready
+/// replicas at its mean utilization): ready replicas with their utilization,
 /// not-ready ones, and as missing the replicas the target asks for that did not report. When more replicas reported than
 /// are requested (pods being removed), the surplus is taken from the not-ready ones, which Kubernetes would ignore.
 /// </summary>
@@ -99,6 +100,12 @@ internal sealed class HpaPolicy : IAutoscalingPolicy
         {
             if (r.Ready) ready.Add(r.Utilization);
             else unready++;
+        }
+        if (window.ReplicaFeatures.Count == 0 && window.ReadyReplicas > 0)
+        {
+            // A window without per-replica features (e.g. from an outside producer): its ready replicas at the mean.
+            ready.AddRange(Enumerable.Repeat(window.Utilization, window.ReadyReplicas));
+            unready = Math.Max(0, window.Replicas - window.ReadyReplicas);
         }
         unready = Math.Min(unready, Math.Max(0, current - ready.Count));
         var missing = Math.Max(0, current - ready.Count - unready);

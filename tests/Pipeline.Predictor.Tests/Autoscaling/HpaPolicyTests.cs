@@ -194,6 +194,16 @@ public sealed class HpaPolicyTests
     }
 
     [Fact]
+    public void Decide_WindowWithoutReplicaFeatures_UsesAggregateUtilization()
+    {
+        var window = Uniform(15, 0, 0) with { Replicas = 4, ReadyReplicas = 4, Utilization = 1.05 };
+
+        var decision = Hpa().Decide(Context(window, current: 4));
+
+        Assert.Equal(6, decision.DesiredReplicas);
+    }
+
+    [Fact]
     public void Decide_NoReadyReplicaMetrics_KeepsCount()
     {
         var decision = Hpa().Decide(Context(Window(15, [], unready: 3), current: 3));
