@@ -16,5 +16,7 @@ internal static class CommandCatalog
         yield return SinkCommand.Create();
         yield return SinkBenchmarkCommand.Create();
         yield return DemoCommand.Create();
+        yield return EvaluateCommand.Create();
+        yield return ForecastBenchCommand.Create();
     }
 }

@@ -17,17 +17,24 @@ internal sealed class KafkaCommandOptions
         DefaultValueFactory = _ => BootstrapFile.DefaultPath,
     };
 
-    /// <summary>Adds both options to <paramref name="command"/>.</summary>
+    public Option<string> GroupPrefix { get; } = new("--group-prefix")
+    {
+        Description = "Prefix of the stage's consumer group id ({prefix}.{stage}).",
+        DefaultValueFactory = _ => "pipeline",
+    };
+
+    /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
         command.Options.Add(Bootstrap);
         command.Options.Add(BootstrapFilePath);
+        command.Options.Add(GroupPrefix);
     }
 
     /// <summary>Resolves the broker address and returns the Kafka options for it.</summary>
     public KafkaOptions Resolve(ParseResult result, out ResolvedBootstrap resolved)
     {
         resolved = BootstrapResolver.Resolve(result.GetValue(Bootstrap), result.GetValue(BootstrapFilePath));
-        return new KafkaOptions { BootstrapServers = resolved.Servers };
+        return new KafkaOptions { BootstrapServers = resolved.Servers, GroupIdPrefix = result.GetValue(GroupPrefix)! };
     }
 }

@@ -1,0 +1,95 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Pipeline.Simulator.Balancing;
+using Pipeline.Simulator.Evaluation;
+using Pipeline.Simulator.Reporting;
+using Pipeline.Simulator.Traces;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary><c>pipeline evaluate</c>: trace-driven comparison of autoscalers and balancers in the simulator.</summary>
+internal static class EvaluateCommand
+{
+    public static Command Create()
+    {
+        var d = new EvaluationOptions();
+        var trace = new Option<FileInfo>("--trace") { Description = "Trace CSV with header 'timestamp,requests' (ISO-8601 UTC or seconds from start; constant row interval).", Required = true };
+        var peak = new Option<int>("--peak-replicas") { Description = $"Scale the trace so its peak needs N replicas at the target utilization.", DefaultValueFactory = _ => d.PeakReplicas };
+        var scale = new Option<double?>("--scale") { Description = "Multiply the trace's request counts by F instead of --peak-replicas." };
+        var start = new Option<string?>("--start") { Description = "Where to start in the trace: an offset (e.g. 2d) or an ISO-8601 UTC timestamp (default: the first row)." };
+        var duration = new Option<string?>("--duration") { Description = "Length of the evaluated span, e.g. 7d, 12h (default: to the end of the trace)." };
+        var warmup = new Option<string?>("--warmup") { Description = "Span excluded from scoring at the start; policies still run and learn in it (default: the first quarter)." };
+        var autoscalers = new Option<string?>("--autoscaler") { Description = "Comma-separated autoscaling policies (default: all known: hpa, static-peak, oracle and any registered, e.g. predictive)." };
+        var balancers = new Option<string?>("--balancer") { Description = $"Comma-separated balancers: {string.Join(", ", BalancerNames.All)} (default: {EvaluationPlan.DefaultBalancer}). The hpa + round-robin baseline always runs." };
+        var scenario = new Option<string?>("--scenario") { Description = $"Scenario(s), comma-separated: {string.Join(", ", ScenarioNames.All)} (default: {ScenarioNames.Baseline})." };
+        var seed = new Option<long>("--seed") { Description = $"Seed of every run (the same for every combination).", DefaultValueFactory = _ => d.Seed };
+        var json = new Option<string?>("--json") { Description = "Write {\"runs\":[...]} with every run's metrics to FILE." };
+        var report = new Option<string?>("--report") { Description = "Write report.md, results.json and PNG plots to DIR." };
+
+        var command = new Command("evaluate",
+            "Replay a trace through the cluster simulator for every autoscaler x balancer and compare them with the paper's metrics and the SPEC RG elasticity metrics. " +
+            $"Defaults (identical for every policy): lognormal service time mean {d.MeanServiceTime.TotalMilliseconds:0} ms (cv {d.ServiceTimeCv}), {d.Workers} workers per replica, " +
+            $"queue {d.QueueCapacity} per replica, target utilization {d.TargetUtilization}, start-up delay {d.StartupDelay.TotalSeconds:0} s, SLO {d.Slo.TotalMilliseconds:0} ms " +
+            $"(SLA {d.SlaTarget:P1} of requests within it), 1 s metric samples into 15 s windows closed after a 5 s grace, warm-up = first quarter, seed {d.Seed}.");
+        foreach (var option in new Option[] { trace, peak, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report })
+        {
+            command.Options.Add(option);
+        }
+        command.SetAction(result =>
+        {
+            try
+            {
+                var file = result.GetValue(trace)!;
+                var loaded = TraceReader.Read(file.FullName);
+                var options = new EvaluationOptions
+                {
+                    PeakReplicas = result.GetValue(peak),
+                    Scale = result.GetValue(scale),
+                    Warmup = result.GetValue(warmup) is { } w ? EvaluateArguments.Duration(w, "--warmup") : null,
+                    Seed = result.GetValue(seed),
+                };
+                if (options.PeakReplicas < 1) throw new ArgumentException("--peak-replicas: must be at least 1");
+                if (options.Scale is { } f && !(f > 0)) throw new ArgumentException("--scale: must be positive");
+                var workload = new EvaluationWorkload(loaded, options,
+                    EvaluateArguments.Start(result.GetValue(start), loaded.Start),
+                    result.GetValue(duration) is { } span ? EvaluateArguments.Duration(span, "--duration") : null);
+                var specs = EvaluationPlan.Build(workload,
+                    EvaluateArguments.List(result.GetValue(autoscalers)),
+                    EvaluateArguments.List(result.GetValue(balancers)),
+                    EvaluateArguments.List(result.GetValue(scenario)));
+                return Run(workload, specs, result.GetValue(json), result.GetValue(report), string.Join(' ', ["pipeline", .. result.Tokens.Select(t => t.Value)]));
+            }
+            catch (Exception e) when (e is ArgumentException or TraceFormatException or IOException)
+            {
+                Console.Error.WriteLine($"evaluate: {e.Message}");
+                return 2;
+            }
+        });
+        return command;
+    }
+
+    private static int Run(EvaluationWorkload workload, IReadOnlyList<RunSpec> specs, string? json, string? report, string commandLine)
+    {
+        Console.WriteLine(MarkdownReport.Describe(workload));
+        var clock = Stopwatch.StartNew();
+        var outcomes = EvaluateOutput.RunWithProgress(workload, specs);
+        clock.Stop();
+
+        EvaluateOutput.PrintTables(outcomes, workload.Options);
+        var simulated = outcomes.Sum(o => o.SimulatedRequests);
+        var cpu = outcomes.Sum(o => o.WallTime.TotalSeconds);
+        Console.WriteLine($"{specs.Count} runs, {simulated / 1e6:0.0} M simulated requests in {clock.Elapsed.TotalSeconds:0.0} s wall time " +
+                          $"({simulated / clock.Elapsed.TotalSeconds / 1e6:0.00} M req/s overall, {simulated / cpu / 1e6:0.00} M req/s per run-thread, {Environment.ProcessorCount} cores).");
+        if (json is not null)
+        {
+            JsonReport.Write(json, outcomes.Select(o => o.Result));
+            Console.WriteLine($"wrote {json}");
+        }
+        if (report is not null)
+        {
+            var path = MarkdownReport.Write(report, workload, outcomes, commandLine);
+            Console.WriteLine($"wrote {path} (plots and results.json alongside)");
+        }
+        return 0;
+    }
+}
