@@ -17,6 +17,7 @@ internal static class CommandCatalog
         yield return SinkBenchmarkCommand.Create();
         yield return DemoCommand.Create();
         yield return EvaluateCommand.Create();
+        yield return EvaluateCommand.Create();
         yield return ForecastBenchCommand.Create();
     }
 }

@@ -54,15 +54,26 @@ public sealed class LatencyHistogram
         SumSeconds = 0;
     }
 
+    /// <summary>Number of buckets (length of the array <see cref="CopyCountsTo"/> fills).</summary>
+    public static int BucketCount => Buckets;
+
+    /// <summary>Copies the bucket counts (for differences between two moments).</summary>
+    public void CopyCountsTo(Span<long> destination) => _counts.CopyTo(destination);
+
     /// <summary>Latency (seconds) at quantile q in 0..1, interpolated linearly within the bucket; NaN when empty.</summary>
-    public double Quantile(double q)
+    public double Quantile(double q) => Quantile(_counts, q);
+
+    /// <summary>Quantile of raw bucket counts (e.g. the difference of two <see cref="CopyCountsTo"/> copies); NaN when empty.</summary>
+    public static double Quantile(ReadOnlySpan<long> counts, double q)
     {
-        if (Count == 0) return double.NaN;
-        var rank = Math.Clamp(q, 0, 1) * Count;
+        long total = 0;
+        foreach (var c in counts) total += c;
+        if (total == 0) return double.NaN;
+        var rank = Math.Clamp(q, 0, 1) * total;
         long seen = 0;
         for (var i = 0; i < Buckets; i++)
         {
-            var c = _counts[i];
+            var c = counts[i];
             if (c == 0) continue;
             if (seen + c >= rank)
             {

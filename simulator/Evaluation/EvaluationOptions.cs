@@ -1,0 +1,63 @@
+using Pipeline.Features.Windowing;
+
+namespace Pipeline.Simulator.Evaluation;
+
+/// <summary>
+/// Settings of an evaluation, identical for every run in it. Defaults model a typical web service: lognormal service
+/// times (mean 100 ms, cv 0.5), 4 workers per replica (40 req/s capacity, 24 req/s at the 60% target), a 500 ms
+/// response-time SLO, a 60 s replica start-up delay, and the trace scaled so its peak needs 20 replicas.
+/// </summary>
+public sealed class EvaluationOptions
+{
+    /// <summary>Mean service time of a request on a nominal replica. Default 100 ms.</summary>
+    public TimeSpan MeanServiceTime { get; init; } = TimeSpan.FromMilliseconds(100);
+
+    /// <summary>Coefficient of variation of the lognormal service time (0 = deterministic). Default 0.5.</summary>
+    public double ServiceTimeCv { get; init; } = 0.5;
+
+    /// <summary>Parallel workers per replica. Default 4.</summary>
+    public int Workers { get; init; } = 4;
+
+    /// <summary>Waiting requests a replica holds beyond its workers before it rejects with an error. Default 1000.</summary>
+    public int QueueCapacity { get; init; } = 1000;
+
+    /// <summary>Response-time objective; slower or failed requests violate the SLA. Default 500 ms.</summary>
+    public TimeSpan Slo { get; init; } = TimeSpan.FromMilliseconds(500);
+
+    /// <summary>
+    /// Share of requests the SLA promises within <see cref="Slo"/> (default 99.9%): a run meets the SLA when its
+    /// <see cref="RunResult.SlaViolationRate"/> is at most 1 - this. (Lognormal service times alone put about 0.01% of
+    /// requests over 500 ms, so no run can have literally zero slow requests.)
+    /// </summary>
+    public double SlaTarget { get; init; } = 0.999;
+
+    /// <summary>Time from a replica's creation to its first request. Default 60 s.</summary>
+    public TimeSpan StartupDelay { get; init; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Target utilization shared by every policy (HPA target, demand definition, oracle). Default 0.6.</summary>
+    public double TargetUtilization { get; init; } = 0.6;
+
+    /// <summary>Scale the trace so its peak needs this many replicas at the target utilization. Default 20; ignored when <see cref="Scale"/> is set.</summary>
+    public int PeakReplicas { get; init; } = 20;
+
+    /// <summary>Multiply the trace by this instead of scaling to <see cref="PeakReplicas"/>.</summary>
+    public double? Scale { get; init; }
+
+    /// <summary>Scoring starts after this part of the span; null = the first quarter. Policies run from the start.</summary>
+    public TimeSpan? Warmup { get; init; }
+
+    /// <summary>Lower replica bound given to every policy. Default 1.</summary>
+    public int MinReplicas { get; init; } = 1;
+
+    /// <summary>Upper replica bound given to every policy, as a multiple of the peak demand. Default 3.</summary>
+    public double MaxReplicasFactor { get; init; } = 3;
+
+    /// <summary>Length of a replica's metric sample (as the live collectors). Default 1 s.</summary>
+    public TimeSpan SampleInterval { get; init; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The live pipeline's windowing (15 s tumbling windows, 5 s grace by default): decisions see the same delay.</summary>
+    public WindowingOptions Windowing { get; init; } = new();
+
+    /// <summary>Seed of every run (the same seed for every combination: common random numbers).</summary>
+    public long Seed { get; init; } = 42;
+}

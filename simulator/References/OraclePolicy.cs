@@ -1,0 +1,35 @@
+using Pipeline.Contracts.Messages;
+using Pipeline.Predictor.Autoscaling;
+
+namespace Pipeline.Simulator.References;
+
+/// <summary>
+/// The <c>oracle</c> reference: knows the future demand curve. At each decision it asks for the largest demand
+/// between now and now + start-up delay + decision period, so replicas it orders are ready before the demand they
+/// serve arrives and none is removed while still needed. No policy can be cheaper without violating the target
+/// utilization; it is the lower bound on cost at zero under-provisioning.
+/// </summary>
+internal sealed class OraclePolicy(DemandCurve demand, DateTimeOffset curveStart, TimeSpan horizon) : IAutoscalingPolicy
+{
+    public string Name => ReferencePolicyNames.Oracle;
+
+    public ScaleDecision Decide(AutoscalingContext context)
+    {
+        var now = (context.Now - curveStart).TotalSeconds;
+        var need = demand.MaxOver(now, now + horizon.TotalSeconds);
+        var desired = Math.Clamp(need, context.MinReplicas, context.MaxReplicas);
+        return new ScaleDecision
+        {
+            Id = $"{context.Service}:{Name}:{context.Window.WindowEnd.UtcTicks}",
+            Service = context.Service,
+            Timestamp = context.Now,
+            WindowEnd = context.Window.WindowEnd,
+            Policy = Name,
+            CurrentReplicas = context.CurrentReplicas,
+            DesiredReplicas = desired,
+            Rule = "oracle",
+            Inputs = new Dictionary<string, double> { ["demandNow"] = demand.At(now), ["maxDemandAhead"] = need, ["horizonSeconds"] = horizon.TotalSeconds },
+            Explanation = $"largest demand in the next {horizon.TotalSeconds:0} s is {need} replicas -> {desired}",
+        };
+    }
+}

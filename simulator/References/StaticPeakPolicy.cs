@@ -1,0 +1,28 @@
+using Pipeline.Contracts.Messages;
+using Pipeline.Predictor.Autoscaling;
+
+namespace Pipeline.Simulator.References;
+
+/// <summary>The <c>static-peak</c> reference: always the replicas the span's peak demand needs (no scaling at all).</summary>
+internal sealed class StaticPeakPolicy(int peakReplicas) : IAutoscalingPolicy
+{
+    public string Name => ReferencePolicyNames.StaticPeak;
+
+    public ScaleDecision Decide(AutoscalingContext context)
+    {
+        var desired = Math.Clamp(peakReplicas, context.MinReplicas, context.MaxReplicas);
+        return new ScaleDecision
+        {
+            Id = $"{context.Service}:{Name}:{context.Window.WindowEnd.UtcTicks}",
+            Service = context.Service,
+            Timestamp = context.Now,
+            WindowEnd = context.Window.WindowEnd,
+            Policy = Name,
+            CurrentReplicas = context.CurrentReplicas,
+            DesiredReplicas = desired,
+            Rule = "static",
+            Inputs = new Dictionary<string, double> { ["peakReplicas"] = peakReplicas },
+            Explanation = $"provisioned for the peak demand: {desired} replicas",
+        };
+    }
+}
