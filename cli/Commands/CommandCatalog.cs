@@ -17,7 +17,6 @@ internal static class CommandCatalog
         yield return SinkBenchmarkCommand.Create();
         yield return DemoCommand.Create();
         yield return EvaluateCommand.Create();
-        yield return EvaluateCommand.Create();
         yield return ForecastBenchCommand.Create();
     }
 }
