@@ -6,18 +6,28 @@ namespace Pipeline.Sink.Health;
 
 /// <summary>
 /// Messages the sink has seen per topic; <see cref="Points"/> turns them into <c>pipeline_topic</c> points
-/// (cumulative count and the rate since the previous call). Thread-safe.
+/// (cumulative count, the rate since the previous call and the largest consumer time lag seen since it). Thread-safe.
 /// </summary>
 public sealed class TopicCounters
 {
     private readonly ConcurrentDictionary<string, Counter> _byTopic = new(StringComparer.Ordinal);
 
     /// <summary>Counts one message of <paramref name="topic"/>; <paramref name="rejected"/> when the sink could not map it.</summary>
-    public void Record(string topic, bool rejected = false)
+    /// <param name="topic">Topic of the record.</param>
+    /// <param name="rejected">Whether the sink could not map it (it was dead-lettered).</param>
+    /// <param name="lag">Consumer time lag: when the sink read the record minus the record's Kafka timestamp.</param>
+    public void Record(string topic, bool rejected = false, TimeSpan? lag = null)
     {
         var counter = _byTopic.GetOrAdd(topic, _ => new Counter());
         Interlocked.Increment(ref counter.Messages);
         if (rejected) Interlocked.Increment(ref counter.Rejected);
+        if (lag is { } l)
+        {
+            var ms = Math.Max(0, (long)l.TotalMilliseconds);
+            long seen;
+            do seen = Interlocked.Read(ref counter.MaxLagMs);
+            while (ms > seen && Interlocked.CompareExchange(ref counter.MaxLagMs, ms, seen) != seen);
+        }
     }
 
     /// <summary>Messages seen so far on <paramref name="topic"/>.</summary>
@@ -35,6 +45,8 @@ public sealed class TopicCounters
                 .Tag(TagKeys.Stage, "sink")
                 .Field("messages", messages)
                 .Field("rejected", Interlocked.Read(ref c.Rejected));
+            var lag = Interlocked.Exchange(ref c.MaxLagMs, -1);
+            if (lag >= 0) point.Field("lag_ms", lag);
             lock (c)
             {
                 if (c.LastAt is { } last && now > last)
@@ -51,6 +63,7 @@ public sealed class TopicCounters
     {
         public long Messages;
         public long Rejected;
+        public long MaxLagMs = -1;
         public DateTimeOffset? LastAt;
         public long LastMessages;
     }

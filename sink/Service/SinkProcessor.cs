@@ -18,13 +18,16 @@ public sealed class SinkProcessor(InfluxWriter writer, TopicCounters topics) : I
 
     public void Process(InputMessage message, IStageOutput output)
     {
+        // Consumer lag is measured against Kafka's record timestamps, which are wall-clock, so the wall clock is used
+        // here even when the stages run on virtual time (health measurement, not decision code).
+        var lag = TimeProvider.System.GetUtcNow() - message.Timestamp;
         if (!TopicPointMapper.TryMap(message, out var points, out var reason))
         {
-            topics.Record(message.Topic, rejected: true);
+            topics.Record(message.Topic, rejected: true, lag);
             output.DeadLetter(reason);
             return;
         }
-        topics.Record(message.Topic);
+        topics.Record(message.Topic, lag: lag);
         writer.WriteAsync(points).AsTask().GetAwaiter().GetResult();
     }
 
