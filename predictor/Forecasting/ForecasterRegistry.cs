@@ -13,15 +13,18 @@ public static class ForecasterRegistry
             throw new ArgumentException($"unknown forecaster '{name}'; known forecasters: {string.Join(", ", ForecasterNames.All)}", nameof(name));
     }
 
-    /// <summary>A new forecaster (with its own model state) for one service.</summary>
-    public static IForecaster Create(string name, ForecastingOptions options)
+    /// <summary>
+    /// A new forecaster (with its own model state) for one service; <paramref name="horizons"/> &gt; 0 sets how many
+    /// steps ahead models are trained for (default: <see cref="GbmOptions.Horizons"/>).
+    /// </summary>
+    public static IForecaster Create(string name, ForecastingOptions options, int horizons = 0)
     {
         EnsureKnown(name);
         return name switch
         {
             ForecasterNames.SeasonalNaive => new SeasonalNaiveForecaster(),
             ForecasterNames.HoltWinters => new HoltWintersForecaster(options.HoltWinters),
-            _ => new GbmForecaster(options.Gbm),
+            _ => new GbmForecaster(options.Gbm, horizons > 0 ? horizons : options.Gbm.Horizons),
         };
     }
 }

@@ -8,7 +8,7 @@ namespace Pipeline.Predictor.Forecasting.Gbm;
 /// <see cref="GbmOptions.MinTrainingRows"/> rows exist, then whenever the history has doubled, and at least every
 /// max(one day, <see cref="GbmOptions.RetrainMinPoints"/>) points.
 /// </summary>
-internal sealed class GbmForecaster(GbmOptions options) : ITrainableForecaster
+internal sealed class GbmForecaster(GbmOptions options, int horizonCount) : ITrainableForecaster
 {
     private GbmModel? _model;
 
@@ -18,9 +18,12 @@ internal sealed class GbmForecaster(GbmOptions options) : ITrainableForecaster
 
     public GbmOptions Options => options;
 
+    /// <summary>Models are trained for horizons 1..<see cref="Horizons"/>.</summary>
+    public int Horizons => horizonCount;
+
     public bool NeedsTraining(RateHistory history)
     {
-        var rows = history.Available - GbmFeatures.Lookback - options.Horizons;
+        var rows = history.Available - GbmFeatures.Lookback - horizonCount;
         if (rows < options.MinTrainingRows) return false;
         var model = Model;
         if (model is null) return true;
@@ -31,7 +34,7 @@ internal sealed class GbmForecaster(GbmOptions options) : ITrainableForecaster
 
     public int TrainingWindow(RateHistory history) => history.Available;
 
-    public IForecastModel? Train(RateHistory snapshot) => GbmTrainer.Train(snapshot, options);
+    public IForecastModel? Train(RateHistory snapshot) => GbmTrainer.Train(snapshot, options, horizonCount);
 
     public void Install(IForecastModel model) => Volatile.Write(ref _model, (GbmModel)model);
 

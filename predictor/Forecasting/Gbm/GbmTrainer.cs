@@ -11,14 +11,14 @@ namespace Pipeline.Predictor.Forecasting.Gbm;
 /// </summary>
 internal static class GbmTrainer
 {
-    public static GbmModel? Train(RateHistory snapshot, GbmOptions options)
+    public static GbmModel? Train(RateHistory snapshot, GbmOptions options, int horizons)
     {
         var clock = Stopwatch.StartNew();
         var context = new MLContext(options.Seed);
-        var models = new ITransformer[options.Horizons];
+        var models = new ITransformer[horizons];
         DataViewSchema? schema = null;
         var examples = 0;
-        for (var h = 1; h <= options.Horizons; h++)
+        for (var h = 1; h <= horizons; h++)
         {
             var rows = Rows(snapshot, h, options.MaxTrainingRows);
             if (rows.Count < options.MinTrainingRows) return null;

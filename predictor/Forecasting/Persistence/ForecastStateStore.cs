@@ -30,7 +30,7 @@ public sealed class ForecastStateStore(string root)
     public bool TryLoadModel(string service, ITrainableForecaster forecaster)
     {
         if (forecaster is not GbmForecaster gbm) return false;
-        var model = GbmModelFiles.Read(Path.Combine(ServiceDirectory(service), forecaster.Name), gbm.Options);
+        var model = GbmModelFiles.Read(Path.Combine(ServiceDirectory(service), forecaster.Name), gbm.Options, gbm.Horizons);
         if (model is null) return false;
         forecaster.Install(model);
         return true;

@@ -27,18 +27,18 @@ internal static class GbmModelFiles
     }
 
     /// <summary>The model in <paramref name="directory"/>, or null when absent, unreadable or trained for fewer horizons than needed.</summary>
-    public static GbmModel? Read(string directory, GbmOptions options)
+    public static GbmModel? Read(string directory, GbmOptions options, int horizons)
     {
         var metaPath = Path.Combine(directory, "meta.json");
         if (!File.Exists(metaPath)) return null;
         try
         {
             var meta = JsonSerializer.Deserialize<Meta>(File.ReadAllText(metaPath));
-            if (meta is null || meta.Version != 1 || meta.Horizons < options.Horizons) return null;
+            if (meta is null || meta.Version != 1 || meta.Horizons < horizons) return null;
             var context = new MLContext(options.Seed);
-            var models = new ITransformer[options.Horizons];
+            var models = new ITransformer[horizons];
             DataViewSchema? schema = null;
-            for (var h = 1; h <= options.Horizons; h++)
+            for (var h = 1; h <= horizons; h++)
             {
                 models[h - 1] = context.Model.Load(Path.Combine(directory, $"h{h}.zip"), out var inputSchema);
                 schema ??= inputSchema;

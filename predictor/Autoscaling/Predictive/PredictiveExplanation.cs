@@ -1,0 +1,94 @@
+using System.Globalization;
+using Pipeline.Contracts.Messages;
+
+namespace Pipeline.Predictor.Autoscaling.Predictive;
+
+/// <summary>
+/// Builds the <see cref="ScaleDecision"/>: one line stating the forecast and its interval, the horizon, the deciding
+/// rule (forecast, reactive floor, fallback and why, stabilization, step or bound) and the model's recent accuracy;
+/// the numbers in <see cref="ScaleDecision.Inputs"/> and the forecast in <see cref="ScaleDecision.Forecast"/>.
+/// </summary>
+internal static class PredictiveExplanation
+{
+    public static ScaleDecision Decision(AutoscalingContext context, string policy, PredictiveOptions options,
+        PredictiveAssessment assessment, PredictivePlan plan, PredictiveLimits limits, PredictiveServiceState state)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var model = state.Model.Forecaster.Name;
+        var inputs = new Dictionary<string, double>(StringComparer.Ordinal)
+        {
+            ["currentReplicas"] = context.CurrentReplicas,
+            ["minReplicas"] = context.MinReplicas,
+            ["maxReplicas"] = context.MaxReplicas,
+            ["targetUtilization"] = options.TargetUtilization,
+            ["capacityPerReplica"] = state.Capacity.PerReplica,
+            ["historyPoints"] = state.History.Available,
+            ["reactiveFloor"] = plan.Floor ?? double.NaN,
+            ["forecastReplicas"] = plan.ForecastReplicas ?? double.NaN,
+            ["recommendedReplicas"] = plan.Recommended,
+            ["stabilizedReplicas"] = limits.Stabilized,
+            ["modelSmape"] = assessment.ModelSmape,
+            ["referenceSmape"] = assessment.ReferenceSmape,
+            ["recentCoverage"] = assessment.RecentCoverage,
+            ["fallback"] = assessment.UsesForecast ? 0 : 1,
+        };
+
+        ForecastInfo? forecast = null;
+        var text = "";
+        if (assessment.Decisive is { } d)
+        {
+            forecast = new ForecastInfo
+            {
+                Model = model,
+                HorizonSeconds = d.Ahead.TotalSeconds,
+                Value = d.Value,
+                Lower = d.Lower,
+                Upper = d.Upper,
+                Coverage = options.Forecasting.Coverage,
+                RecentSmape = d.RecentSmape,
+            };
+            text = string.Create(c, $"{model} forecast {d.Value:0.##} req/s [{d.Lower:0.##}, {d.Upper:0.##}] ({options.Forecasting.Coverage:P0} interval) at +{d.Ahead.TotalSeconds:0}s");
+        }
+        var floor = plan.Floor is { } f ? f.ToString(c) : "n/a (no metrics)";
+        if (assessment.UsesForecast)
+        {
+            text += string.Create(c,
+                $"; {state.Capacity.PerReplica:0.##} req/s per replica at target {options.TargetUtilization:0.00} -> {plan.ForecastReplicas} replicas; reactive floor {floor}");
+        }
+        else
+        {
+            text = (text.Length > 0 ? text + "; " : "") + $"fallback to reactive: {assessment.FallbackReason}; reactive floor {floor}";
+        }
+        text += $"; rule {limits.Rule} -> {limits.Final}";
+        if (limits.Detail is { } detail) text += $" ({detail})";
+        text += Accuracy(assessment, state, options);
+
+        return new ScaleDecision
+        {
+            Id = DecisionIds.Create(context.Service, policy, context.Window.WindowEnd),
+            Service = context.Service,
+            Timestamp = context.Now,
+            WindowEnd = context.Window.WindowEnd,
+            Policy = policy,
+            CurrentReplicas = context.CurrentReplicas,
+            DesiredReplicas = limits.Final,
+            Rule = limits.Rule,
+            Mode = options.ForecastOnly ? DecisionModes.Recommend : DecisionModes.Act,
+            Inputs = inputs,
+            Forecast = forecast,
+            Explanation = text,
+        };
+    }
+
+    private static string Accuracy(PredictiveAssessment a, PredictiveServiceState state, PredictiveOptions options)
+    {
+        if (double.IsNaN(a.ModelSmape)) return "; accuracy: no forecast scored yet";
+        var c = CultureInfo.InvariantCulture;
+        var reference = double.IsNaN(a.ReferenceSmape)
+            ? $"{state.Reference.Forecaster.Name} not scored yet"
+            : string.Create(c, $"{state.Reference.Forecaster.Name} {a.ReferenceSmape:P1}");
+        var coverage = double.IsNaN(a.RecentCoverage) ? "" : string.Create(c, $", interval coverage {a.RecentCoverage:P0} (nominal {options.Forecasting.Coverage:P0})");
+        var drift = a.DriftChecked ? "" : ", drift check pending";
+        return string.Create(c, $"; recent sMAPE {a.ModelSmape:P1} vs {reference}{coverage}{drift}");
+    }
+}

@@ -1,0 +1,75 @@
+using Pipeline.Predictor.Forecasting;
+using Pipeline.Predictor.Forecasting.Training;
+
+namespace Pipeline.Predictor.Autoscaling.Predictive;
+
+/// <summary>Options of the <c>predictive</c> autoscaling policy.</summary>
+public sealed class PredictiveOptions
+{
+    /// <summary>The forecaster that drives scaling (see <see cref="ForecasterNames"/>).</summary>
+    public string Forecaster { get; set; } = ForecasterNames.Gbm;
+
+    /// <summary>The baseline the forecaster must beat; when its recent sMAPE is lower the policy falls back to reactive (drift).</summary>
+    public string Reference { get; set; } = ForecasterNames.SeasonalNaive;
+
+    /// <summary>Forecaster and interval options (nominal coverage of the upper bound used for scaling: <see cref="ForecastingOptions.Coverage"/>).</summary>
+    public ForecastingOptions Forecasting { get; set; } = new();
+
+    /// <summary>Target mean utilization of the ready replicas, shared with the <c>hpa</c> policy.</summary>
+    public double TargetUtilization { get; set; } = 0.7;
+
+    /// <summary>Tolerance of the reactive floor's HPA calculation (as <c>Hpa.HpaOptions.Tolerance</c>).</summary>
+    public double Tolerance { get; set; } = 0.1;
+
+    /// <summary>Time from requesting a replica to its first request; the forecast must reach this far plus one window.</summary>
+    public TimeSpan StartupDelay { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Requests per second one replica serves at 100% utilization; null = learned online from the windows.</summary>
+    public double? CapacityPerReplica { get; set; }
+
+    /// <summary>Weight of each new window in the learned capacity (exponential moving average).</summary>
+    public double CapacitySmoothing { get; set; } = 0.1;
+
+    /// <summary>A scale-down takes the highest recommendation of this trailing window.</summary>
+    public TimeSpan ScaleDownStabilization { get; set; } = TimeSpan.FromSeconds(60);
+
+    /// <summary>Most replicas added per decision: max(this, current) (Kubernetes' max(4 pods, 100%)).</summary>
+    public int MaxScaleUpStep { get; set; } = 4;
+
+    /// <summary>Largest fraction of the current replicas removed per decision.</summary>
+    public double MaxScaleDownFraction { get; set; } = 0.5;
+
+    /// <summary>Recent scored forecasts both models need before the drift comparison is made.</summary>
+    public int MinScoredForDrift { get; set; } = 30;
+
+    /// <summary>Publish recommendations only (<c>Mode = recommend</c>) instead of acting: the <c>forecast-only</c> mode.</summary>
+    public bool ForecastOnly { get; set; }
+
+    /// <summary>Trainer mode: <c>sync</c> (simulator, deterministic) or <c>background</c> (live).</summary>
+    public string Trainer { get; set; } = TrainerModes.Synchronous;
+
+    /// <summary>Directory where history and models are persisted per service (null: nothing persisted).</summary>
+    public string? StateDirectory { get; set; }
+
+    /// <summary>Days of history kept per service.</summary>
+    public int HistoryDays { get; set; } = 35;
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
+    public void Validate()
+    {
+        ForecasterRegistry.EnsureKnown(Forecaster);
+        ForecasterRegistry.EnsureKnown(Reference);
+        Forecasting.Validate();
+        if (!(TargetUtilization > 0 && TargetUtilization <= 1)) throw new ArgumentException($"Predictive.TargetUtilization: must be in (0, 1], was {TargetUtilization}");
+        if (!(Tolerance >= 0)) throw new ArgumentException($"Predictive.Tolerance: must be >= 0, was {Tolerance}");
+        if (StartupDelay < TimeSpan.Zero) throw new ArgumentException($"Predictive.StartupDelay: must be >= 0, was {StartupDelay}");
+        if (CapacityPerReplica is { } c && !(c > 0)) throw new ArgumentException($"Predictive.CapacityPerReplica: must be > 0, was {c}");
+        if (!(CapacitySmoothing > 0 && CapacitySmoothing <= 1)) throw new ArgumentException($"Predictive.CapacitySmoothing: must be in (0, 1], was {CapacitySmoothing}");
+        if (ScaleDownStabilization < TimeSpan.Zero) throw new ArgumentException($"Predictive.ScaleDownStabilization: must be >= 0, was {ScaleDownStabilization}");
+        if (MaxScaleUpStep < 1) throw new ArgumentException($"Predictive.MaxScaleUpStep: must be >= 1, was {MaxScaleUpStep}");
+        if (!(MaxScaleDownFraction > 0 && MaxScaleDownFraction <= 1)) throw new ArgumentException($"Predictive.MaxScaleDownFraction: must be in (0, 1], was {MaxScaleDownFraction}");
+        if (MinScoredForDrift < 1) throw new ArgumentException($"Predictive.MinScoredForDrift: must be >= 1, was {MinScoredForDrift}");
+        if (!TrainerModes.All.Contains(Trainer)) throw new ArgumentException($"Predictive.Trainer: unknown mode '{Trainer}'; known modes: {string.Join(", ", TrainerModes.All)}");
+        if (HistoryDays < 2) throw new ArgumentException($"Predictive.HistoryDays: must be >= 2, was {HistoryDays}");
+    }
+}

@@ -1,0 +1,91 @@
+using Pipeline.Contracts.Messages;
+using Pipeline.Predictor.Forecasting;
+using Pipeline.Predictor.Forecasting.Intervals;
+using Pipeline.Predictor.Forecasting.Persistence;
+using Pipeline.Predictor.Forecasting.Training;
+
+namespace Pipeline.Predictor.Autoscaling.Predictive;
+
+/// <summary>
+/// The <c>predictive</c> autoscaling policy. Per service it keeps the request-rate history of the windows it sees, a
+/// forecaster (default <c>gbm</c>) and the <c>seasonal-naive</c> reference, both wrapped in conformal intervals, and the
+/// per-replica capacity learned from the windows. Each decision asks for the replicas the UPPER bound of the forecast
+/// needs at the target utilization over every horizon up to the start-up delay plus one window (a replica requested now
+/// serves from then on), never fewer than the reactive HPA calculation asks for now, then applies scale-down
+/// stabilization, the maximum step and the min/max bounds. It falls back to the reactive calculation, and says so, while
+/// the history is too short, the model is untrained or uncalibrated, the capacity is unknown, or the model's recent
+/// sMAPE is worse than the reference's (drift). Training runs through an <see cref="IForecastTrainer"/>: inline in the
+/// simulator, on a background task live, so a decision never waits for it.
+/// </summary>
+internal sealed class PredictivePolicy : IAutoscalingPolicy
+{
+    private readonly PredictiveOptions _options;
+    private readonly IForecastTrainer _trainer;
+    private readonly ForecastStateStore? _store;
+    private readonly Dictionary<string, PredictiveServiceState> _states = new(StringComparer.Ordinal);
+
+    public PredictivePolicy(PredictiveOptions options)
+    {
+        options.Validate();
+        _options = options;
+        _trainer = TrainerModes.Create(options.Trainer);
+        _store = options.StateDirectory is { } dir ? new ForecastStateStore(dir) : null;
+    }
+
+    public string Name => AutoscalingPolicyNames.Predictive;
+
+    public ScaleDecision Decide(AutoscalingContext context)
+    {
+        var window = context.Window;
+        var state = State(context.Service, window);
+        var history = state.History;
+        if (double.IsFinite(window.RequestRate) && window.RequestRate >= 0 && history.Append(window.WindowEnd, window.RequestRate) > 0)
+        {
+            Advance(context.Service, state);
+        }
+        state.Capacity.Observe(window);
+
+        var current = context.CurrentReplicas;
+        var floor = ReactiveFloor.Calculate(window, current, _options.TargetUtilization, _options.Tolerance);
+        var assessment = PredictiveAssessment.Assess(state, _options);
+        var plan = PredictivePlan.Make(assessment, state, floor, current, _options);
+        var final = PredictiveLimits.Apply(plan, state, context, _options);
+        return PredictiveExplanation.Decision(context, Name, _options, assessment, plan, final, state);
+    }
+
+    /// <summary>Scores the forecasts that matured, keeps the models trained, and forecasts from the new newest point.</summary>
+    private void Advance(string service, PredictiveServiceState state)
+    {
+        var history = state.History;
+        state.Model.Observe(history);
+        state.Reference.Observe(history);
+        if (state.Trainable is { } trainable)
+        {
+            _trainer.Maintain(trainable, history, _store is null ? null : (model, snapshot) => _store.Save(service, snapshot, trainable, model));
+        }
+        if (state.Reference.Forecaster is ITrainableForecaster reference) _trainer.Maintain(reference, history);
+        state.ModelForecast = state.Model.Forecast(history);
+        state.ReferenceForecast = state.Reference.Forecast(history);
+    }
+
+    private PredictiveServiceState State(string service, FeatureWindow window)
+    {
+        if (_states.TryGetValue(service, out var state)) return state;
+        var step = window.WindowEnd - window.WindowStart;
+        if (step <= TimeSpan.Zero) step = TimeSpan.FromSeconds(15);
+        var perDay = Math.Max(1, (int)Math.Round(TimeSpan.FromDays(1) / step));
+        var capacity = (int)Math.Min(400_000L, (long)perDay * _options.HistoryDays);
+        var horizons = Enumerable.Range(1, Math.Max(1, (int)Math.Ceiling((_options.StartupDelay + step) / step))).ToArray();
+        var history = _store?.LoadHistory(service, step, capacity) ?? new RateHistory(step, capacity);
+        var model = ForecasterRegistry.Create(_options.Forecaster, _options.Forecasting, horizons.Length);
+        if (_store is not null && model is ITrainableForecaster trainable) _store.TryLoadModel(service, trainable);
+        var reference = ForecasterRegistry.Create(_options.Reference, _options.Forecasting, horizons.Length);
+        state = new PredictiveServiceState(
+            history,
+            new ForecastTracker(model, horizons, _options.Forecasting),
+            new ForecastTracker(reference, horizons, _options.Forecasting),
+            new CapacityEstimator(_options.CapacityPerReplica, _options.CapacitySmoothing));
+        _states.Add(service, state);
+        return state;
+    }
+}

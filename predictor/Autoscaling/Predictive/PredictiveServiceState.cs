@@ -1,0 +1,42 @@
+using Pipeline.Predictor.Forecasting;
+using Pipeline.Predictor.Forecasting.Intervals;
+using Pipeline.Predictor.Forecasting.Training;
+
+namespace Pipeline.Predictor.Autoscaling.Predictive;
+
+/// <summary>One service's state in the <c>predictive</c> policy: history, tracked forecasters, capacity, recent recommendations.</summary>
+internal sealed class PredictiveServiceState
+{
+    public PredictiveServiceState(RateHistory history, ForecastTracker model, ForecastTracker reference, CapacityEstimator capacity)
+    {
+        History = history;
+        Model = model;
+        Reference = reference;
+        Capacity = capacity;
+    }
+
+    public RateHistory History { get; }
+    public ForecastTracker Model { get; }
+    public ForecastTracker Reference { get; }
+    public CapacityEstimator Capacity { get; }
+
+    /// <summary>Latest forecasts (reused by decisions that add no new point).</summary>
+    public HorizonForecast[]? ModelForecast { get; set; }
+    public HorizonForecast[]? ReferenceForecast { get; set; }
+
+    /// <summary>Recommendations of the scale-down stabilization window, oldest first.</summary>
+    public Queue<(DateTimeOffset At, int Replicas)> Recommendations { get; } = new();
+
+    /// <summary>The model's trainable view, when it has one.</summary>
+    public ITrainableForecaster? Trainable => Model.Forecaster as ITrainableForecaster;
+
+    /// <summary>The highest recommendation within <paramref name="window"/> before <paramref name="now"/>, after recording <paramref name="replicas"/>.</summary>
+    public int Stabilize(DateTimeOffset now, int replicas, TimeSpan window)
+    {
+        Recommendations.Enqueue((now, replicas));
+        while (Recommendations.Count > 0 && Recommendations.Peek().At < now - window) Recommendations.Dequeue();
+        var max = replicas;
+        foreach (var (_, r) in Recommendations) max = Math.Max(max, r);
+        return max;
+    }
+}

@@ -1,0 +1,173 @@
+using Pipeline.Contracts.Messages;
+using Pipeline.Predictor.Autoscaling;
+using Pipeline.Predictor.Autoscaling.Predictive;
+using Pipeline.Predictor.Forecasting;
+
+namespace Pipeline.Predictor.Tests.Predictive;
+
+public class PredictivePolicyTests
+{
+    private static readonly TimeSpan Hour = TimeSpan.FromHours(1);
+    private static readonly TimeSpan Window = TimeSpan.FromSeconds(15);
+
+    /// <summary>Hourly windows so a day is 24 points; a small fast gbm; one-hour start-up so horizons are 1..2.</summary>
+    private static PredictiveOptions HourlyOptions(string forecaster = ForecasterNames.Gbm, string reference = ForecasterNames.SeasonalNaive) => new()
+    {
+        Forecaster = forecaster,
+        Reference = reference,
+        TargetUtilization = 0.6,
+        StartupDelay = Hour,
+        ScaleDownStabilization = TimeSpan.Zero,
+        Forecasting = new ForecastingOptions { Gbm = { Trees = 30, MinTrainingRows = 60 }, MinResiduals = 20 },
+    };
+
+    private static readonly double[] Noise = Enumerable.Range(0, 24 * 12).Select(i => Math.Sin(i * 12.9898) * 43758.5453 % 1).ToArray();
+
+    /// <summary>A daily sine with ±15% deterministic noise: seasonal-naive is not exact, so the learned model can beat it.</summary>
+    private static double Daily(int i) => (400 + 250 * Math.Sin(2 * Math.PI * i / 24)) * (1 + 0.15 * Noise[i]);
+
+    private static IAutoscalingPolicy Policy(PredictiveOptions options) => PredictiveRegistration.Create(options);
+
+    [Fact]
+    public void Decide_FirstWindow_FallsBackToTheReactiveFloorAndSaysWhy()
+    {
+        var driver = new PolicyDriver(Policy(new PredictiveOptions { TargetUtilization = 0.6 }), Window, replicas: 4);
+
+        var decision = driver.Step(4 * PolicyDriver.Capacity * 0.9);
+
+        Assert.Equal(PredictiveRules.Fallback, decision.Rule);
+        Assert.Equal(6, decision.DesiredReplicas); // ceil(4 x 0.9 / 0.6)
+        Assert.Contains("fallback to reactive: history too short to train gbm", decision.Explanation);
+        Assert.Null(decision.Forecast);
+        Assert.Equal(1, decision.Inputs["fallback"]);
+    }
+
+    [Fact]
+    public void Decide_WarmSeasonalLoad_ScalesForTheUpperBoundAtTheStartupHorizon()
+    {
+        var options = HourlyOptions();
+        var driver = new PolicyDriver(Policy(options), Hour);
+        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+
+        var decision = driver.Decisions[^1];
+
+        Assert.True(decision.Rule == PredictiveRules.Forecast, decision.Explanation);
+        var forecast = Assert.IsType<ForecastInfo>(decision.Forecast);
+        Assert.Equal("gbm", forecast.Model);
+        Assert.Contains(forecast.HorizonSeconds, new[] { 3600.0, 7200.0 });
+        Assert.True(forecast.Lower <= forecast.Value && forecast.Value <= forecast.Upper);
+        Assert.Equal((int)Math.Ceiling(forecast.Upper / (PolicyDriver.Capacity * 0.6)), decision.DesiredReplicas);
+        Assert.Contains("gbm forecast", decision.Explanation);
+        Assert.Contains("(90 % interval) at +", decision.Explanation);
+        Assert.Contains("rule forecast", decision.Explanation);
+        Assert.Contains("recent sMAPE", decision.Explanation);
+        Assert.Contains("seasonal-naive", decision.Explanation);
+        Assert.Equal(DecisionModes.Act, decision.Mode);
+    }
+
+    [Fact]
+    public void Decide_WarmSeasonalLoad_ProvisionsAheadOfTheDailyRise()
+    {
+        var driver = new PolicyDriver(Policy(HourlyOptions()), Hour);
+        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+
+        // Over the last day, replicas decided at hour i must cover the demand of hour i + 1 at the target utilization.
+        var lastDay = driver.Decisions.Skip(driver.Decisions.Count - 24).ToList();
+        var covered = lastDay.Take(23).Select((d, k) => d.DesiredReplicas * PolicyDriver.Capacity * 0.6 >= Daily(24 * 8 + k + 1)).Count(c => c);
+        Assert.True(covered >= 17, $"only {covered} of 23 hours provisioned ahead");
+    }
+
+    [Fact]
+    public void Decide_ModelWorseThanReference_FallsBackForDrift()
+    {
+        // A growing seasonal series: seasonal-naive (as the model) lags a day of growth; holt-winters tracks it.
+        var options = HourlyOptions(forecaster: ForecasterNames.SeasonalNaive, reference: ForecasterNames.HoltWinters);
+        var driver = new PolicyDriver(Policy(options), Hour);
+        driver.Run(Enumerable.Range(0, 24 * 8).Select(i => Daily(i) + 4.0 * i));
+
+        var decision = driver.Decisions[^1];
+
+        Assert.Equal(PredictiveRules.Fallback, decision.Rule);
+        Assert.Contains("drift: seasonal-naive recent sMAPE", decision.Explanation);
+        Assert.Contains("exceeds holt-winters", decision.Explanation);
+        Assert.True(decision.Inputs["modelSmape"] > decision.Inputs["referenceSmape"]);
+    }
+
+    [Fact]
+    public void Decide_SurgeAboveTheForecast_ReactiveFloorDecides()
+    {
+        var driver = new PolicyDriver(Policy(HourlyOptions()), Hour);
+        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+
+        var decision = driver.Step(5 * Daily(24 * 9));
+
+        Assert.True(decision.Rule == PredictiveRules.ReactiveFloor, decision.Explanation);
+        Assert.True(decision.Inputs["reactiveFloor"] > decision.Inputs["forecastReplicas"]);
+        Assert.Contains("reactive floor", decision.Explanation);
+    }
+
+    [Fact]
+    public void Decide_LoadDrop_ScaleDownIsStabilized()
+    {
+        var options = new PredictiveOptions { TargetUtilization = 0.6, ScaleDownStabilization = TimeSpan.FromSeconds(60) };
+        var driver = new PolicyDriver(Policy(options), Window, replicas: 4);
+        driver.Step(4 * PolicyDriver.Capacity * 0.9); // -> 6
+
+        var decision = driver.Step(0.6 * PolicyDriver.Capacity); // floor 1
+
+        Assert.Equal(PredictiveRules.Stabilized, decision.Rule);
+        Assert.Equal(6, decision.DesiredReplicas);
+        Assert.Contains("scale-down stabilized at 6", decision.Explanation);
+    }
+
+    [Fact]
+    public void Decide_HugeJump_IsLimitedToTheMaximumStep()
+    {
+        var options = new PredictiveOptions { TargetUtilization = 0.6 };
+        var driver = new PolicyDriver(Policy(options), Window, replicas: 2);
+
+        var decision = driver.Step(2 * PolicyDriver.Capacity); // utilization 1.0 -> floor ceil(2 / 0.6) = 4 ... then more
+
+        Assert.Equal(4, decision.DesiredReplicas);
+        var jump = new PolicyDriver(Policy(new PredictiveOptions { TargetUtilization = 0.1 }), Window, replicas: 2).Step(2 * PolicyDriver.Capacity);
+        Assert.Equal(PredictiveRules.RateLimited, jump.Rule);
+        Assert.Equal(6, jump.DesiredReplicas); // wanted 20, at most +max(4, 2)
+        Assert.Contains("step limited to 6", jump.Explanation);
+    }
+
+    [Fact]
+    public void Decide_AboveMaxReplicas_IsBounded()
+    {
+        var driver = new PolicyDriver(Policy(new PredictiveOptions { TargetUtilization = 0.6 }), Window, replicas: 4, maxReplicas: 5);
+
+        var decision = driver.Step(4 * PolicyDriver.Capacity);
+
+        Assert.Equal(PredictiveRules.Bound, decision.Rule);
+        Assert.Equal(5, decision.DesiredReplicas);
+        Assert.Contains("bounded to 5 by [1, 5]", decision.Explanation);
+    }
+
+    [Fact]
+    public void Decide_ForecastOnly_PublishesRecommendations()
+    {
+        var driver = new PolicyDriver(Policy(new PredictiveOptions { ForecastOnly = true }), Window);
+
+        Assert.Equal(DecisionModes.Recommend, driver.Step(30).Mode);
+    }
+
+    [Fact]
+    public void AddPredictive_UnknownForecaster_IsRejectedWithTheKnownNames()
+    {
+        var error = Assert.Throws<ArgumentException>(() => AutoscalingPolicyRegistry.CreateDefault().AddPredictive(new PredictiveOptions { Forecaster = "prophet" }));
+
+        Assert.Contains("seasonal-naive, holt-winters, gbm", error.Message);
+    }
+
+    [Fact]
+    public void AddPredictive_Registers_UnderItsName()
+    {
+        var registry = AutoscalingPolicyRegistry.CreateDefault().AddPredictive();
+
+        Assert.Equal(AutoscalingPolicyNames.Predictive, registry.Create(AutoscalingPolicyNames.Predictive).Name);
+    }
+}
