@@ -8,9 +8,11 @@ public sealed class RoutingPolicyRegistry
 {
     private readonly SortedDictionary<string, Func<IRoutingPolicy>> _factories = new(StringComparer.Ordinal);
 
-    /// <summary>A registry holding the built-in policies (<c>equal</c>).</summary>
+    /// <summary>A registry holding the built-in policies (<c>equal</c>, <c>learned</c>).</summary>
     public static RoutingPolicyRegistry CreateDefault() =>
-        new RoutingPolicyRegistry().Add(RoutingPolicyNames.Equal, () => new EqualRoutingPolicy());
+        new RoutingPolicyRegistry()
+            .Add(RoutingPolicyNames.Equal, () => new EqualRoutingPolicy())
+            .Add(RoutingPolicyNames.Learned, () => new Learned.LearnedRoutingPolicy());
 
     /// <summary>Registered names, sorted.</summary>
     public IReadOnlyList<string> Names => [.. _factories.Keys];

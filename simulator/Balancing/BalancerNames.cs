@@ -18,9 +18,15 @@ public static class BalancerNames
     /// <summary>Full-knowledge join-the-shortest-queue (a reference no real balancer can implement exactly).</summary>
     public const string Jsq = "jsq";
 
-    /// <summary>Weighted random by the route weights set on the service; least-request while none are set.</summary>
+    /// <summary>Envoy's weighted least-request (weight / (active + 1)^bias) on the route weights set on the service; least-request while none are set.</summary>
     public const string Weighted = "weighted";
 
+    /// <summary>
+    /// Learned balancing's data plane: weighted least-request over every ready host on the weights of the <c>learned</c>
+    /// routing policy, with consecutive-error ejection, the fast-failure guard and slow start per request.
+    /// </summary>
+    public const string Learned = "learned";
+
     /// <summary>Every built-in name.</summary>
-    public static IReadOnlyList<string> All { get; } = [RoundRobin, Random, LeastRequest, PeakEwma, Jsq, Weighted];
+    public static IReadOnlyList<string> All { get; } = [RoundRobin, Random, LeastRequest, PeakEwma, Jsq, Weighted, Learned];
 }

@@ -16,6 +16,7 @@ public static class BalancerRegistry
         [BalancerNames.PeakEwma] = r => new PeakEwmaBalancer(r),
         [BalancerNames.Jsq] = r => new JoinShortestQueueBalancer(r),
         [BalancerNames.Weighted] = r => new WeightedBalancer(r),
+        [BalancerNames.Learned] = r => new LearnedBalancer(r),
     };
 
     private static readonly Lock Gate = new();

@@ -1,0 +1,118 @@
+using Pipeline.Predictor.Routing.Learned;
+using Pipeline.Simulator.Randomness;
+
+namespace Pipeline.Simulator.Balancing;
+
+/// <summary>
+/// The data-plane half of learned balancing. Per request it scores every ready host with Envoy's weighted
+/// least-request effective weight, weight x slow-start factor x success share^m / (active + 1)^bias, and sends to the
+/// best (ties at random): weights come from the <c>learned</c> routing policy once per window, while everything that must
+/// react within milliseconds happens here: the active-request term, consecutive-error ejection (with the shared
+/// budget and escalating ejection time of <see cref="OutlierEjection"/>), the per-response success share that defuses
+/// the fast-failure trap, and Envoy's slow start for hosts that join later. A host with weight 0 counts as ejected for
+/// the budget. When no host is left, it fails open (Envoy's panic mode) to least-request over all candidates.
+/// </summary>
+internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions options) : IBalancer
+{
+    private readonly Dictionary<string, LearnedHost> _hosts = new(StringComparer.Ordinal);
+    private readonly LeastRequestBalancer _panic = new(random);
+    private readonly double _sweepSeconds = Math.Max(1, options.Ejection.Interval.TotalSeconds);
+    private LearnedHost[] _byIndex = new LearnedHost[16];
+    private double _nextSweep = double.NegativeInfinity;
+    private bool _started;
+
+    public LearnedBalancer(SimRandom random) : this(random, new LearnedBalancerOptions()) { }
+
+    public string Name => BalancerNames.Learned;
+
+    public int Pick(ReadOnlySpan<ReplicaView> candidates, double now)
+    {
+        var n = candidates.Length;
+        if (_byIndex.Length < n) Array.Resize(ref _byIndex, Math.Max(n, _byIndex.Length * 2));
+        var ejected = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var host = Host(i, candidates[i], now);
+            host.Poll(candidates[i].Completed, candidates[i].Errors);
+            if (host.Ejection.IsEjected(now) || !(candidates[i].Weight > 0)) ejected++;
+        }
+        _started = true;
+        if (now >= _nextSweep) Sweep(now);
+
+        var budget = OutlierEjection.Budget(n, options.Ejection.MaxEjectionPercent);
+        var threshold = options.Ejection.ConsecutiveErrors;
+        var best = -1;
+        var bestScore = double.NegativeInfinity;
+        var ties = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var host = _byIndex[i];
+            if (host.Ejection.IsEjected(now)) continue;
+            if (host.Ejection.ConsecutiveErrors >= threshold && ejected < budget)
+            {
+                host.Ejection.Eject(now, "consecutive errors", options.Ejection);
+                ejected++;
+                continue;
+            }
+            var c = candidates[i];
+            if (!(c.Weight > 0)) continue;
+            var weight = c.Weight * host.Success.Factor(options.SuccessExponent);
+            var age = now - host.JoinedAt;
+            if (age < options.SlowStart.Window.TotalSeconds) weight *= SlowStart.Factor(age, options.SlowStart);
+            var score = WeightedLeastRequest.EffectiveWeight(weight, c.InFlight, options.ActiveRequestBias);
+            if (score > bestScore)
+            {
+                bestScore = score;
+                best = i;
+                ties = 1;
+            }
+            else if (score == bestScore && random.NextInt(++ties) == 0)
+            {
+                best = i;
+            }
+        }
+        return best >= 0 ? best : _panic.Pick(candidates, now);
+    }
+
+    /// <summary>Whether the host is ejected at <paramref name="now"/> (for tests and reports).</summary>
+    public bool IsEjected(string host, double now) => _hosts.TryGetValue(host, out var h) && h.Ejection.IsEjected(now);
+
+    /// <summary>Times the host has been ejected, minus healthy intervals since (Envoy's multiplier).</summary>
+    public int Ejections(string host) => _hosts.TryGetValue(host, out var h) ? h.Ejection.Ejections : 0;
+
+    private LearnedHost Host(int index, in ReplicaView view, double now)
+    {
+        var cached = _byIndex[index];
+        if (cached is not null && ReferenceEquals(cached.Name, view.Name))
+        {
+            cached.LastSeen = now;
+            return cached;
+        }
+        if (!_hosts.TryGetValue(view.Name, out var host))
+        {
+            // Hosts present at the first request are the initial fleet: no slow start for them.
+            host = new LearnedHost(view.Name, _started ? now : double.NegativeInfinity, view.Completed, view.Errors);
+            _hosts[view.Name] = host;
+        }
+        host.LastSeen = now;
+        _byIndex[index] = host;
+        return host;
+    }
+
+    private void Sweep(double now)
+    {
+        _nextSweep = now + _sweepSeconds;
+        List<string>? gone = null;
+        foreach (var (name, host) in _hosts)
+        {
+            host.Ejection.Sweep(now, options.Ejection);
+            if (now - host.LastSeen > options.ForgetAfter.TotalSeconds) (gone ??= []).Add(name);
+        }
+        if (gone is null) return;
+        foreach (var name in gone) _hosts.Remove(name);
+        for (var i = 0; i < _byIndex.Length; i++)
+        {
+            if (_byIndex[i] is { } h && !_hosts.ContainsKey(h.Name)) _byIndex[i] = null!;
+        }
+    }
+}

@@ -1,0 +1,22 @@
+using Pipeline.Predictor.Routing.Learned;
+
+namespace Pipeline.Simulator.Balancing;
+
+/// <summary>Settings of the <c>learned</c> data-plane balancer (the per-request half of learned balancing).</summary>
+public sealed class LearnedBalancerOptions
+{
+    /// <summary>Exponent of (active + 1) in Envoy's effective weight. Default 1 (Envoy's default).</summary>
+    public double ActiveRequestBias { get; init; } = WeightedLeastRequest.DefaultBias;
+
+    /// <summary>Consecutive-error ejection, budget and ejection times (shared rules with the routing policy).</summary>
+    public OutlierEjectionOptions Ejection { get; init; } = new();
+
+    /// <summary>Slow start of replicas that join after the balancer's first request.</summary>
+    public SlowStartOptions SlowStart { get; init; } = new();
+
+    /// <summary>Exponent on the per-response success share (fast-failure guard). Default 4.</summary>
+    public double SuccessExponent { get; init; } = 4;
+
+    /// <summary>A host not seen as a candidate for this long is forgotten. Default 10 minutes.</summary>
+    public TimeSpan ForgetAfter { get; init; } = TimeSpan.FromMinutes(10);
+}
