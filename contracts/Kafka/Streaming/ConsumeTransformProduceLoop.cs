@@ -207,6 +207,20 @@ public sealed partial class ConsumeTransformProduceLoop
             if (input is null) throw new InvalidOperationException("DeadLetter needs a message being processed; Tick has none.");
             if (_deadLettered) return;
             _deadLettered = true;
+            if (input.Topic == TopicNames.DeadLetters)
+            {
+                // Re-dead-lettering a dead letter could loop forever; it stays where it is, in the dead-letter topic.
+                loop._counter.AddDeadLettered();
+                Log.DeadLetterUnprocessable(loop._logger, loop._processor.Stage, input.Partition, input.Offset, reason);
+                return;
+            }
+            var original = input.Value;
+            var keep = Math.Max(1024, loop._options.MaxMessageBytes / 4);
+            if (original.Length > keep)
+            {
+                reason = $"{reason} (original bytes truncated to the first {keep} of {original.Length})";
+                original = original[..keep];
+            }
             var letter = new DeadLetter
             {
                 Stage = loop._processor.Stage,
@@ -215,7 +229,7 @@ public sealed partial class ConsumeTransformProduceLoop
                 Offset = input.Offset,
                 Key = input.Key,
                 Reason = reason,
-                OriginalBytes = input.Value,
+                OriginalBytes = original,
                 Timestamp = loop._time.GetUtcNow(),
             };
             loop.Produce(TopicNames.DeadLetters, input.Key, JsonSerde<DeadLetter>.Instance.Serialize(letter, default), input.Origin);
@@ -246,6 +260,9 @@ public sealed partial class ConsumeTransformProduceLoop
 
         [LoggerMessage(8, LogLevel.Warning, "Stage {Stage} periodic work failed")]
         public static partial void TickFailed(ILogger logger, string stage, Exception exception);
+
+        [LoggerMessage(9, LogLevel.Warning, "Stage {Stage} cannot process dead letter {Partition}@{Offset} ({Reason}); it stays in the dead-letter topic")]
+        public static partial void DeadLetterUnprocessable(ILogger logger, string stage, int partition, long offset, string reason);
 
         [LoggerMessage(7, LogLevel.Debug, "Stage {Stage} dead-lettered {Topic}@{Offset}: {Reason}")]
         public static partial void DeadLettered(ILogger logger, string stage, string topic, long offset, string reason);
