@@ -1,5 +1,6 @@
 using Pipeline.Contracts.Messages;
 using Pipeline.Predictor.Autoscaling;
+using static System.FormattableString;
 
 namespace Pipeline.Predictor.Routing.Learned;
 
@@ -62,21 +63,21 @@ internal sealed class LearnedRoutingPolicy(LearnedRoutingOptions options) : IRou
         {
             if (_models[r.Replica].Ejection.IsEjected(now) || !Judged(r, windowSeconds)) continue;
             if (r.ErrorRate >= rules.FailureFraction)
-                candidates.Add((r, 10 + r.ErrorRate, $"error rate {r.ErrorRate:P0}"));
+                candidates.Add((r, 10 + r.ErrorRate, Invariant($"error rate {r.ErrorRate * 100:0}%")));
             else if (latencies.Count >= 3 && r.LatencyMeanMs >= rules.LatencyOutlierFactor * median)
-                candidates.Add((r, r.LatencyMeanMs / median, $"mean latency {r.LatencyMeanMs:0} ms = {r.LatencyMeanMs / median:0.0}x the median {median:0} ms"));
+                candidates.Add((r, r.LatencyMeanMs / median, Invariant($"mean latency {r.LatencyMeanMs:0} ms = {r.LatencyMeanMs / median:0.0}x the median {median:0} ms")));
         }
         var notes = new List<string>();
         foreach (var (r, _, reason) in candidates.OrderByDescending(c => c.Severity).ThenBy(c => c.Replica.Replica, StringComparer.Ordinal))
         {
             if (ejected >= budget)
             {
-                notes.Add($"{r.Replica} not ejected ({reason}): ejection budget {budget} of {ready.Count} used");
+                notes.Add(Invariant($"{r.Replica} not ejected ({reason}): ejection budget {budget} of {ready.Count} used"));
                 continue;
             }
             var seconds = _models[r.Replica].Ejection.Eject(now, reason, rules);
             ejected++;
-            notes.Add($"{r.Replica} ejected for {seconds:0} s ({reason}; ejection #{_models[r.Replica].Ejection.Ejections})");
+            notes.Add(Invariant($"{r.Replica} ejected for {seconds:0} s ({reason}; ejection #{_models[r.Replica].Ejection.Ejections})"));
         }
         return notes;
     }
@@ -107,8 +108,8 @@ internal sealed class LearnedRoutingPolicy(LearnedRoutingOptions options) : IRou
             weights[r.Replica] = capacity * latencyFactor * successFactor;
             notes[r.Replica] = model.Capacity is null
                 ? "no data yet: median capacity"
-                : $"capacity {capacity:0.#} req/s vs median {medianCapacity:0.#}, latency {latency:0} ms vs {referenceLatency:0} ms at utilization {rho:0.00}"
-                  + (successFactor < 0.99 ? $", success {model.Success.Rate:P0}" : "");
+                : Invariant($"capacity {capacity:0.#} req/s vs median {medianCapacity:0.#}, latency {latency:0} ms vs {referenceLatency:0} ms at utilization {rho:0.00}")
+                  + (successFactor < 0.99 ? Invariant($", success {model.Success.Rate * 100:0}%") : "");
         }
         var total = weights.Values.Sum();
         if (!(total > 0))
