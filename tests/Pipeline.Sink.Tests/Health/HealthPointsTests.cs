@@ -29,6 +29,21 @@ public sealed class HealthPointsTests
     }
 
     [Fact]
+    public void TopicCounters_Points_LargestLagSinceLastSnapshotThenReset()
+    {
+        var counters = new TopicCounters();
+        counters.Record("t", lag: TimeSpan.FromMilliseconds(40));
+        counters.Record("t", lag: TimeSpan.FromMilliseconds(900));
+        counters.Record("t", lag: TimeSpan.FromMilliseconds(15));
+
+        var first = Assert.Single(counters.Points(T0));
+        var second = Assert.Single(counters.Points(T0.AddSeconds(5)));
+
+        Assert.Equal(900, first.Fields.Single(f => f.Key == "lag_ms").Value.Integer);
+        Assert.DoesNotContain(second.Fields, f => f.Key == "lag_ms");
+    }
+
+    [Fact]
     public void TopicCounters_FirstSnapshot_HasNoRate()
     {
         var counters = new TopicCounters();
