@@ -11,9 +11,12 @@ internal static class CoarseLatencyIndex
 {
     private static readonly int[] Table = Build();
 
-    public static int Of(double seconds)
+    public static int Of(double seconds) => OfFine(LatencyHistogram.IndexOf(seconds), seconds);
+
+    /// <summary>Same as <see cref="Of"/> when the fine index is already known.</summary>
+    public static int OfFine(int fineIndex, double seconds)
     {
-        var mapped = Table[LatencyHistogram.IndexOf(seconds)];
+        var mapped = Table[fineIndex];
         return mapped >= 0 ? mapped : LatencyBuckets.IndexOf(seconds * 1000);
     }
 

@@ -1,11 +1,12 @@
 namespace Pipeline.Simulator.Cluster;
 
-/// <summary>A request in service: when it completes, on which replica, and when it arrived.</summary>
+/// <summary>A request in service: when it completes, on which replica (index in the cluster's replica table), and when it arrived.</summary>
+/// <remarks>Unmanaged on purpose: moving it inside the heap needs no GC write barrier.</remarks>
 internal struct Completion
 {
     public double Time;
     public double Arrival;
-    public Replica Replica;
+    public int Replica;
 }
 
 /// <summary>Binary min-heap of <see cref="Completion"/> structs ordered by time (no allocation after growth).</summary>
@@ -17,7 +18,7 @@ internal sealed class CompletionQueue
 
     public double MinTime => Count > 0 ? _items[0].Time : double.PositiveInfinity;
 
-    public void Push(double time, double arrival, Replica replica)
+    public void Push(double time, double arrival, int replica)
     {
         if (Count == _items.Length) Array.Resize(ref _items, _items.Length * 2);
         var i = Count++;

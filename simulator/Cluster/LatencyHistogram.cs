@@ -31,9 +31,11 @@ public sealed class LatencyHistogram
     public static double LowerBound(int index) => BitConverter.Int64BitsToDouble((index + MinBits) << (52 - SubBits));
 
     /// <summary>Adds one latency in seconds.</summary>
-    public void Record(double seconds)
+    public void Record(double seconds) => RecordAt(IndexOf(seconds), seconds);
+
+    internal void RecordAt(int index, double seconds)
     {
-        _counts[IndexOf(seconds)]++;
+        _counts[index]++;
         Count++;
         SumSeconds += seconds;
     }

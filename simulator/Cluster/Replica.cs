@@ -24,6 +24,9 @@ internal sealed class Replica
 
     public string Name { get; }
     public SimService Owner = null!;
+
+    /// <summary>Index in the cluster's replica table (never reused).</summary>
+    public int Id;
     public int Workers { get; }
     public double BaseSpeed { get; }
     public int QueueCapacity { get; }

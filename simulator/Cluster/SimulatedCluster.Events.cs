@@ -44,7 +44,7 @@ public sealed partial class SimulatedCluster
     {
         r.AccrueBusy(now);
         r.Busy++;
-        _completions.Push(now + s.ServiceTime.Sample(_serviceRandom) * r.Slowdown / r.BaseSpeed, arrival, r);
+        _completions.Push(now + s.ServiceTime.Sample(_serviceRandom) * r.Slowdown / r.BaseSpeed, arrival, r.Id);
     }
 
     /// <summary>Gives requests held at the balancer to a replica with free workers.</summary>
@@ -76,11 +76,12 @@ public sealed partial class SimulatedCluster
         var latency = now - arrival;
         r.IntervalCompleted++;
         r.Completed++;
-        r.IntervalLatency[CoarseLatencyIndex.Of(latency)]++;
+        var fine = LatencyHistogram.IndexOf(latency);
+        r.IntervalLatency[CoarseLatencyIndex.OfFine(fine, latency)]++;
         r.IntervalLatencySumMs += latency * 1000;
         var stats = s.Stats;
         stats.Succeeded++;
-        stats.Latency.Record(latency);
+        stats.Latency.RecordAt(fine, latency);
         if (latency > s.SloSeconds) stats.SlowRequests++;
         if (s.TracksLatencyEstimate) UpdatePeakEwma(r, latency, now);
 
@@ -88,7 +89,7 @@ public sealed partial class SimulatedCluster
         {
             var next = r.Dequeue();
             r.Busy++;
-            _completions.Push(now + s.ServiceTime.Sample(_serviceRandom) * r.Slowdown / r.BaseSpeed, next, r);
+            _completions.Push(now + s.ServiceTime.Sample(_serviceRandom) * r.Slowdown / r.BaseSpeed, next, r.Id);
         }
         else if (s.HeldCount > 0)
         {
@@ -269,6 +270,9 @@ public sealed partial class SimulatedCluster
         };
         s.Sequence++;
         s.Replicas.Add(r);
+        if (_tableCount == _table.Length) Array.Resize(ref _table, _table.Length * 2);
+        r.Id = _tableCount;
+        _table[_tableCount++] = r;
         return r;
     }
 

@@ -26,6 +26,8 @@ public sealed partial class SimulatedCluster
     private readonly SimService[] _services;
     private readonly Dictionary<string, SimService> _byName = new(StringComparer.Ordinal);
     private readonly CompletionQueue _completions = new();
+    private Replica[] _table = new Replica[64];
+    private int _tableCount;
     private readonly SimRandom _arrivalRandom;
     private readonly SimRandom _serviceRandom;
     private readonly double _sampleInterval;
@@ -113,7 +115,7 @@ public sealed partial class SimulatedCluster
                 if (tc > seconds) break;
                 var c = completions.Pop();
                 _now = c.Time;
-                Complete(c.Replica, c.Arrival);
+                Complete(_table[c.Replica], c.Arrival);
             }
             else if (ta <= tt)
             {

@@ -1,5 +1,6 @@
 using Pipeline.Predictor.Autoscaling;
 using Pipeline.Predictor.Autoscaling.Hpa;
+using Pipeline.Predictor.Autoscaling.Predictive;
 using Pipeline.Simulator.References;
 
 namespace Pipeline.Simulator.Evaluation;
@@ -29,6 +30,7 @@ public static class EvaluationPolicies
         registry.Add(ReferencePolicyNames.StaticPeak, () => new StaticPeakPolicy(workload.Demand.Peak));
         var horizon = options.StartupDelay + options.Windowing.WindowSize;
         registry.Add(ReferencePolicyNames.Oracle, () => new OraclePolicy(workload.Demand, workload.Trace.Start, horizon));
+        registry.AddPredictive(new PredictiveOptions { TargetUtilization = options.TargetUtilization, StartupDelay = options.StartupDelay });
         lock (Gate)
         {
             foreach (var extend in Extensions) extend(registry, workload);

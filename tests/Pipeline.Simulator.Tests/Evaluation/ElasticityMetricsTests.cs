@@ -49,7 +49,9 @@ public class ElasticityMetricsTests
         Assert.Equal(4 / 2.5, m.Jitter, 12);
         Assert.Equal(1.0, m.OverTimeshare, 12);
         Assert.Equal(1.0, m.Instability, 12);
-        Assert.Equal(12 / 5.0, m.OverAccuracyRelative, 12);
+        // over-provisioned by 1 + 2 + 1 + 2 + 1 = 7 replicas of demand 1 over 5 steps
+        Assert.Equal(7 / 5.0, m.OverAccuracyRelative, 12);
+        Assert.Equal(7 / 5.0, m.OverAccuracy, 12);
     }
 
     [Fact]
