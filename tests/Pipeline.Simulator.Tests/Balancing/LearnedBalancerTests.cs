@@ -1,0 +1,110 @@
+using Pipeline.Simulator.Balancing;
+using Pipeline.Simulator.Cluster;
+using Pipeline.Simulator.Load;
+using Pipeline.Simulator.Randomness;
+
+namespace Pipeline.Simulator.Tests.Balancing;
+
+public sealed class LearnedBalancerTests
+{
+    private static readonly DateTimeOffset T0 = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static SimulatedCluster Cluster(string balancer, int replicas = 10) =>
+        new(new SimulatedClusterOptions { Start = T0, Seed = 3, EmitSamples = false },
+            [new ServiceOptions
+            {
+                Name = "web",
+                Load = new ConstantLoadProfile(200),
+                Balancer = balancer,
+                ServiceTime = ServiceTimeDistribution.LogNormal(0.1, 0.5),
+                Workers = 4,
+                InitialReplicas = replicas,
+                StartupDelay = TimeSpan.Zero,
+            }]);
+
+    private static long FailuresWithFastFailingReplicas(string balancer, int failing)
+    {
+        var cluster = Cluster(balancer);
+        cluster.AdvanceToSeconds(10);
+        for (var i = 0; i < failing; i++) cluster.InjectFault("web", $"web-{i}", new ReplicaFault(ReplicaFaultKind.FailFast));
+        cluster.ResetStatistics("web");
+        cluster.AdvanceToSeconds(130);
+        return cluster.Statistics("web").Failed;
+    }
+
+    [Fact]
+    public void Pick_FastFailingReplica_EjectedAfterFiveErrorsAndLongerEachTime()
+    {
+        var learned = FailuresWithFastFailingReplicas(BalancerNames.Learned, 1);
+        var leastRequest = FailuresWithFastFailingReplicas(BalancerNames.LeastRequest, 1);
+
+        // 120 s: ejected at once for 30 s, back and re-ejected for 60 s, back at ~90 s... about 5 errors per return.
+        Assert.InRange(learned, 5, 25);
+        // The trap: the failing replica never holds a request, so least-request sends it every request it draws.
+        Assert.True(leastRequest > 2_000, $"least-request failures {leastRequest}");
+    }
+
+    [Fact]
+    public void Pick_TwoFailingOfTen_OnlyOneEjectedButTheOtherStarvedBySuccessShare()
+    {
+        var learned = FailuresWithFastFailingReplicas(BalancerNames.Learned, 2);
+
+        // Budget max(1, 10% of 10) = 1; the second trap still loses its traffic through the success-share factor.
+        Assert.InRange(learned, 10, 400);
+    }
+
+    [Fact]
+    public void Pick_ConsecutiveErrors_EjectsWithinBudgetOnly()
+    {
+        var replicas = Hosts.Create("a", "b", "c");
+        var balancer = new LearnedBalancer(SimRandom.Stream(1, 1));
+        balancer.Pick(Hosts.Views(replicas), 0);
+        foreach (var r in replicas[..2])
+        {
+            r.Completed += 5;
+            r.Errors += 5;
+        }
+
+        balancer.Pick(Hosts.Views(replicas), 1);
+
+        Assert.True(balancer.IsEjected("a", 1) ^ balancer.IsEjected("b", 1)); // budget for 3 replicas: 1
+        Assert.False(balancer.IsEjected("c", 1));
+        var ejected = balancer.IsEjected("a", 1) ? "a" : "b";
+        Assert.True(balancer.IsEjected(ejected, 30.9));
+        Assert.False(balancer.IsEjected(ejected, 31));
+    }
+
+    [Fact]
+    public void Pick_NewHost_RampsUpWithEnvoySlowStart()
+    {
+        var replicas = Hosts.Create("a", "b", "c");
+        var balancer = new LearnedBalancer(SimRandom.Stream(1, 1));
+        balancer.Pick(Hosts.Views(replicas[..2]), 0); // a, b: the initial fleet
+        replicas[0].Busy = replicas[1].Busy = 3;     // effective weight 1 / 4 = 0.25 each
+
+        var joined = balancer.Pick(Hosts.Views(replicas), 100);   // c: factor 0.1 -> loses
+        var halfway = balancer.Pick(Hosts.Views(replicas), 160);  // c: factor 0.5 -> wins
+        replicas[2].Busy = 2;
+        var loaded = balancer.Pick(Hosts.Views(replicas), 160);   // c: 0.5 / 3 < 0.25 -> loses
+
+        Assert.NotEqual(2, joined);
+        Assert.Equal(2, halfway);
+        Assert.NotEqual(2, loaded);
+    }
+
+    [Fact]
+    public void Pick_WeightsAndActiveRequests_EnvoyEffectiveWeightDecides()
+    {
+        var replicas = Hosts.Create("a", "b", "c");
+        replicas[0].Weight = 4;
+        replicas[1].Weight = 1;
+        replicas[2].Weight = 0;
+        var balancer = new LearnedBalancer(SimRandom.Stream(1, 1));
+
+        Assert.Equal(0, balancer.Pick(Hosts.Views(replicas), 0)); // 4/1 > 1/1
+        replicas[0].Busy = 4;
+        Assert.Equal(1, balancer.Pick(Hosts.Views(replicas), 0)); // 4/5 < 1/1
+        replicas[1].Busy = 10;
+        Assert.Equal(0, balancer.Pick(Hosts.Views(replicas), 0)); // weight 0 never, even idle
+    }
+}
