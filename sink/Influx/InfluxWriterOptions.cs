@@ -12,7 +12,10 @@ public sealed class InfluxWriterOptions
     /// <summary>Optional retention policy (<c>rp</c> query parameter); the database default when null.</summary>
     public string? RetentionPolicy { get; set; }
 
-    /// <summary>Optional credentials (<c>u</c>/<c>p</c> parameters) for an InfluxDB with authentication on.</summary>
+    /// <summary>
+    /// Optional credentials (<c>u</c>/<c>p</c> parameters) for an InfluxDB with authentication on; when null, the
+    /// user info of <see cref="Url"/> (<c>http://user:password@host:8086</c>) is used.
+    /// </summary>
     public string? Username { get; set; }
     public string? Password { get; set; }
 
@@ -50,8 +53,19 @@ public sealed class InfluxWriterOptions
 
     private Uri Endpoint(string path, string query)
     {
-        var credentials = Username is null ? "" : $"u={Uri.EscapeDataString(Username)}&p={Uri.EscapeDataString(Password ?? "")}";
+        var (user, password) = Username is not null ? (Username, Password ?? "") : FromUserInfo(Url.UserInfo);
+        var credentials = user is null ? "" : $"u={Uri.EscapeDataString(user)}&p={Uri.EscapeDataString(password)}";
         var all = string.Join('&', new[] { query, credentials }.Where(s => s.Length > 0));
-        return new Uri(Url, $"{Url.AbsolutePath.TrimEnd('/')}/{path}{(all.Length > 0 ? "?" + all : "")}");
+        var builder = new UriBuilder(Url) { UserName = "", Password = "", Path = $"{Url.AbsolutePath.TrimEnd('/')}/{path}", Query = all };
+        return builder.Uri;
+    }
+
+    private static (string? User, string Password) FromUserInfo(string userInfo)
+    {
+        if (userInfo.Length == 0) return (null, "");
+        var colon = userInfo.IndexOf(':');
+        return colon < 0
+            ? (Uri.UnescapeDataString(userInfo), "")
+            : (Uri.UnescapeDataString(userInfo[..colon]), Uri.UnescapeDataString(userInfo[(colon + 1)..]));
     }
 }
