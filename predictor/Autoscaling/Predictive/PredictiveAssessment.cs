@@ -7,7 +7,7 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// Whether the forecast may drive this decision and, if not, why (the fallback reason); the decisive horizon (the one
 /// with the highest upper bound); and the model's and the reference's recent accuracy (mean sMAPE over the horizons).
 /// </summary>
-internal sealed record PredictiveAssessment(string? FallbackReason, HorizonForecast? Decisive, double ModelSmape, double ReferenceSmape, double RecentCoverage, bool DriftChecked)
+internal sealed record PredictiveAssessment(string? FallbackReason, HorizonForecast? Decisive, double NearPoint, double ModelSmape, double ReferenceSmape, double RecentCoverage, bool DriftChecked)
 {
     public bool UsesForecast => FallbackReason is null;
 
@@ -19,10 +19,14 @@ internal sealed record PredictiveAssessment(string? FallbackReason, HorizonForec
         var referenceSmape = MeanSmape(reference);
         var name = state.Model.Forecaster.Name;
         HorizonForecast? decisive = null;
-        double coverage = double.NaN;
+        double coverage = double.NaN, near = 0;
         if (forecast is not null && forecast.All(f => f.HasInterval))
         {
-            decisive = forecast.MaxBy(f => f.Upper);
+            // A replica requested now serves from the start-up delay on: the upper bound matters from there; before it,
+            // only removals act, so the point forecast guards scale-downs (the reactive floor covers surprises).
+            var earliest = Math.Max(1, (int)Math.Ceiling(options.StartupDelay / state.History.Step - 1e-9));
+            decisive = forecast.Where(f => f.Horizon >= earliest).DefaultIfEmpty(forecast[^1]).MaxBy(f => f.Upper);
+            near = forecast.Where(f => f.Horizon < earliest).Select(f => f.Value).DefaultIfEmpty(0).Max();
             coverage = forecast.Average(f => f.RecentCoverage);
         }
         var driftChecked = forecast is not null && reference is not null
@@ -49,7 +53,7 @@ internal sealed record PredictiveAssessment(string? FallbackReason, HorizonForec
             reason = string.Create(CultureInfo.InvariantCulture,
                 $"drift: {name} recent sMAPE {modelSmape:P1} exceeds {state.Reference.Forecaster.Name}'s {referenceSmape:P1}");
         }
-        return new PredictiveAssessment(reason, decisive, modelSmape, referenceSmape, coverage, driftChecked);
+        return new PredictiveAssessment(reason, decisive, near, modelSmape, referenceSmape, coverage, driftChecked);
     }
 
     private static double MeanSmape(HorizonForecast[]? forecast) =>

@@ -18,6 +18,14 @@ public sealed class PredictiveOptions
     /// <summary>Target mean utilization of the ready replicas, shared with the <c>hpa</c> policy.</summary>
     public double TargetUtilization { get; set; } = 0.7;
 
+    /// <summary>
+    /// Utilization the forecast's UPPER bound may drive the replicas to (null: <see cref="TargetUtilization"/>). The point
+    /// forecast is always sized at the target; sizing the upper bound at the target too pays the headroom twice (the
+    /// target's headroom exists for exactly the demand a reactive scaler cannot see coming), so a value above the
+    /// target trades SLA violations for replica-hours (measured in the forecast notes of issue 4).
+    /// </summary>
+    public double? UpperBoundUtilization { get; set; }
+
     /// <summary>Tolerance of the reactive floor's HPA calculation (as <c>Hpa.HpaOptions.Tolerance</c>).</summary>
     public double Tolerance { get; set; } = 0.1;
 
@@ -61,6 +69,7 @@ public sealed class PredictiveOptions
         ForecasterRegistry.EnsureKnown(Reference);
         Forecasting.Validate();
         if (!(TargetUtilization > 0 && TargetUtilization <= 1)) throw new ArgumentException($"Predictive.TargetUtilization: must be in (0, 1], was {TargetUtilization}");
+        if (UpperBoundUtilization is { } u && !(u >= TargetUtilization && u <= 1)) throw new ArgumentException($"Predictive.UpperBoundUtilization: must be in [TargetUtilization, 1], was {u}");
         if (!(Tolerance >= 0)) throw new ArgumentException($"Predictive.Tolerance: must be >= 0, was {Tolerance}");
         if (StartupDelay < TimeSpan.Zero) throw new ArgumentException($"Predictive.StartupDelay: must be >= 0, was {StartupDelay}");
         if (CapacityPerReplica is { } c && !(c > 0)) throw new ArgumentException($"Predictive.CapacityPerReplica: must be > 0, was {c}");

@@ -1,8 +1,9 @@
 namespace Pipeline.Predictor.Autoscaling.Predictive;
 
 /// <summary>
-/// The recommendation before stabilization and limits: replicas for the decisive upper bound at the target
-/// utilization, raised to the reactive floor; or the floor alone on fallback (the current count when no metrics).
+/// The recommendation before stabilization and limits: replicas for the decisive upper bound at
+/// <see cref="PredictiveOptions.UpperBoundUtilization"/> and for the point forecast at the target utilization,
+/// whichever is more, raised to the reactive floor; or the floor alone on fallback (the current count when no metrics).
 /// </summary>
 internal sealed record PredictivePlan(int Recommended, string Rule, int? ForecastReplicas, int? Floor)
 {
@@ -12,9 +13,12 @@ internal sealed record PredictivePlan(int Recommended, string Rule, int? Forecas
         {
             return new PredictivePlan(floor ?? current, PredictiveRules.Fallback, null, floor);
         }
-        var perReplica = state.Capacity.PerReplica * options.TargetUtilization;
-        var forecast = (int)Math.Ceiling(Math.Round(decisive.Upper / perReplica, 9));
+        var atTarget = state.Capacity.PerReplica * options.TargetUtilization;
+        var atUpper = state.Capacity.PerReplica * (options.UpperBoundUtilization ?? options.TargetUtilization);
+        var forecast = Math.Max(Replicas(decisive.Upper, atUpper), Replicas(Math.Max(decisive.Value, assessment.NearPoint), atTarget));
         if (floor is { } f && f > forecast) return new PredictivePlan(f, PredictiveRules.ReactiveFloor, forecast, floor);
         return new PredictivePlan(forecast, PredictiveRules.Forecast, forecast, floor);
     }
+
+    private static int Replicas(double rate, double perReplica) => (int)Math.Ceiling(Math.Round(rate / perReplica, 9));
 }
