@@ -22,7 +22,7 @@ internal static class ActuatorCommand
         command.Options.Add(target);
         command.Options.Add(min);
         command.Options.Add(max);
-        command.SetAction((result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
             var name = ActuatorTargetNames.Validate(result.GetValue(target)!);
             var options = kafka.Resolve(result, out var resolved);
@@ -34,7 +34,7 @@ internal static class ActuatorCommand
                 services.AddSingleton(sp => ActuatorTargets.Create(name, sp));
                 services.AddStage<ActuatorProcessor>();
             }, cancellationToken);
-        });
+        }));
         return command;
     }
 }

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Pipeline.Cli.Hosting;
 using Pipeline.Contracts.Kafka;
 using Pipeline.Contracts.Kafka.Embedded;
 using Pipeline.Contracts.Kafka.Hosting;
@@ -19,7 +20,7 @@ internal static class BrokerCommand
         var command = new Command("broker", "Run the embedded Kafka broker (librdkafka mock cluster) with the pipeline's topics, or create them on a real broker.");
         kafka.AddTo(command);
         command.Options.Add(brokers);
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => StartupErrors.Guard(async () =>
         {
             var file = result.GetValue(kafka.BootstrapFilePath)!;
             var real = result.GetValue(kafka.Bootstrap)
@@ -43,7 +44,7 @@ internal static class BrokerCommand
             }
             if (BootstrapFile.TryRead(file) == cluster.BootstrapServers) File.Delete(file);
             return 0;
-        });
+        }));
         return command;
     }
 

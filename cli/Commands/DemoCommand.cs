@@ -11,6 +11,7 @@ using Pipeline.Contracts.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Topics;
 using Pipeline.Ingest.Publishing;
+using Pipeline.Predictor.Service;
 using Pipeline.Simulator.Traces;
 using Spectre.Console;
 
@@ -31,10 +32,12 @@ internal static class DemoCommand
         var seed = new Option<long>("--seed") { Description = "Random seed of the simulated cluster.", DefaultValueFactory = _ => 1 };
         var plain = new Option<bool>("--plain") { Description = "Print lines instead of the live view (automatic when output is redirected)." };
         var noBadInput = new Option<bool>("--no-bad-input") { Description = "Do not inject a bad record every 10 s to show the dead-letter path." };
+        var policy = new Option<string>("--policy") { Description = $"Autoscaling policy: {string.Join(", ", PredictorPolicies.Autoscaling().Names)}.", DefaultValueFactory = _ => "hpa" };
+        var routing = new Option<string>("--routing") { Description = $"Routing policy: {string.Join(", ", PredictorPolicies.Routing().Names)}.", DefaultValueFactory = _ => "equal" };
         var bootstrap = new Option<string?>("--bootstrap") { Description = "Use this Kafka broker instead of the embedded one (else KAFKA_BOOTSTRAP_SERVERS if set)." };
         var command = new Command("demo", "Run broker, simulated cluster and all stages in one process with a live view, then print a summary.");
-        foreach (var o in new Option[] { duration, speed, trace, influx, seed, plain, noBadInput, bootstrap }) command.Options.Add(o);
-        command.SetAction((result, cancellationToken) => RunAsync(new DemoSettings
+        foreach (var o in new Option[] { duration, speed, trace, influx, seed, plain, noBadInput, policy, routing, bootstrap }) command.Options.Add(o);
+        command.SetAction((result, cancellationToken) => StartupErrors.Guard(() => RunAsync(new DemoSettings
         {
             Duration = result.GetValue(duration),
             Speed = result.GetValue(speed) is > 0 and var s ? s : result.GetValue(trace) is null ? 5 : 30,
@@ -44,13 +47,15 @@ internal static class DemoCommand
             Seed = result.GetValue(seed),
             Plain = result.GetValue(plain) || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive,
             BadInput = !result.GetValue(noBadInput),
+            Predictor = new PredictorOptions { AutoscalingPolicy = result.GetValue(policy)!, RoutingPolicy = result.GetValue(routing) ?? "" },
             Bootstrap = result.GetValue(bootstrap) ?? Environment.GetEnvironmentVariable(BootstrapResolver.EnvironmentVariable),
-        }, cancellationToken));
+        }, cancellationToken)));
         return command;
     }
 
     private static async Task<int> RunAsync(DemoSettings settings, CancellationToken cancellationToken)
     {
+        _ = PredictorPolicies.CreateProcessor(settings.Predictor); // rejects unknown policy names before anything starts
         using var embedded = string.IsNullOrWhiteSpace(settings.Bootstrap) ? EmbeddedKafkaCluster.Start() : null;
         var servers = embedded?.BootstrapServers ?? settings.Bootstrap!;
         if (embedded is not null) embedded.CreateTopics(TopicNames.All);
@@ -67,6 +72,7 @@ internal static class DemoCommand
         var counters = new StageCounters();
         Console.WriteLine($"pipeline demo: Kafka {(embedded is null ? "broker" : "embedded mock cluster")} at {servers}; " +
                           $"load {(settings.Trace ?? "synthetic (daily pattern + 3x surge from virtual minute 1 to 4)")}; " +
+                          $"policy {settings.Predictor.AutoscalingPolicy}, routing {settings.Predictor.RoutingPolicy}; " +
                           $"virtual time runs {settings.Speed:0.##}x wall time; {settings.Duration.TotalSeconds:0}s" +
                           (settings.Influx is null ? "" : $"; writing to InfluxDB {settings.Influx}"));
         Action<ScaleDecision>? print = settings.Plain
@@ -77,7 +83,7 @@ internal static class DemoCommand
         builder.Logging.ClearProviders();
         if (settings.Plain) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
-        builder.Services.AddInProcessPipeline(kafka, cluster, time, counters, settings.Speed, settings.Influx);
+        builder.Services.AddInProcessPipeline(kafka, cluster, time, counters, settings.Speed, settings.Influx, predictor: settings.Predictor);
         builder.Services.AddHostedService(_ => new DemoMonitor(kafka, state, print));
         if (settings.BadInput) builder.Services.AddHostedService(sp => new BadInputInjector(InProcessPipeline.Producer(sp), time));
 
@@ -137,6 +143,7 @@ internal static class DemoCommand
         public long Seed { get; init; }
         public bool Plain { get; init; }
         public bool BadInput { get; init; }
+        public required PredictorOptions Predictor { get; init; }
         public string? Bootstrap { get; init; }
     }
 }

@@ -78,6 +78,10 @@ internal static class EvaluateCommand
         EvaluateOutput.PrintTables(outcomes, workload.Options);
         var simulated = outcomes.Sum(o => o.SimulatedRequests);
         var cpu = outcomes.Sum(o => o.WallTime.TotalSeconds);
+        foreach (var o in outcomes)
+        {
+            Console.WriteLine($"  {o.Result.Autoscaler} + {o.Result.Balancer} ({o.Result.Scenario}): {o.SimulatedRequests / 1e6:0.0} M requests in {o.WallTime.TotalSeconds:0.0} s ({o.SimulatedRequests / o.WallTime.TotalSeconds / 1e6:0.00} M req/s)");
+        }
         Console.WriteLine($"{specs.Count} runs, {simulated / 1e6:0.0} M simulated requests in {clock.Elapsed.TotalSeconds:0.0} s wall time " +
                           $"({simulated / clock.Elapsed.TotalSeconds / 1e6:0.00} M req/s overall, {simulated / cpu / 1e6:0.00} M req/s per run-thread, {Environment.ProcessorCount} cores).");
         if (json is not null)

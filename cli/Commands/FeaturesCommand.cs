@@ -19,7 +19,7 @@ internal static class FeaturesCommand
         kafka.AddTo(command);
         command.Options.Add(window);
         command.Options.Add(grace);
-        command.SetAction((result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
             var options = kafka.Resolve(result, out var resolved);
             var windowing = new WindowingOptions { WindowSize = result.GetValue(window), Grace = result.GetValue(grace) };
@@ -30,7 +30,7 @@ internal static class FeaturesCommand
                 services.AddSingleton(windowing);
                 services.AddStage<FeaturesProcessor>();
             }, cancellationToken);
-        });
+        }));
         return command;
     }
 }

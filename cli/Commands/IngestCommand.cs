@@ -30,7 +30,7 @@ internal static class IngestCommand
         command.Options.Add(trace);
         command.Options.Add(seed);
         command.Options.Add(service);
-        command.SetAction((result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
             var name = MetricSourceNames.Validate(result.GetValue(source)!);
             var options = kafka.Resolve(result, out var resolved);
@@ -56,7 +56,7 @@ internal static class IngestCommand
                     sp.GetRequiredService<PublisherOptions>(), sp.GetRequiredService<TimeProvider>(),
                     sp.GetRequiredService<ILogger<MetricPublisherService>>()));
             }, cancellationToken);
-        });
+        }));
         return command;
     }
 }

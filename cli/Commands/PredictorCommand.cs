@@ -22,7 +22,7 @@ internal static class PredictorCommand
         command.Options.Add(routing);
         command.Options.Add(min);
         command.Options.Add(max);
-        command.SetAction((result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
             var options = kafka.Resolve(result, out var resolved);
             var predictor = new PredictorOptions
@@ -39,7 +39,7 @@ internal static class PredictorCommand
                 services.AddSingleton(processor);
                 services.AddStage<PredictorProcessor>();
             }, cancellationToken);
-        });
+        }));
         return command;
     }
 }

@@ -24,13 +24,13 @@ internal static class SinkCommand
         kafka.AddTo(command);
         command.Options.Add(influx);
         command.Options.Add(database);
-        command.SetAction(async (result, cancellationToken) =>
+        command.SetAction((result, cancellationToken) => StartupErrors.Guard(async () =>
         {
             var options = kafka.Resolve(result, out var resolved);
             var writerOptions = WriterOptions(result.GetValue(influx), result.GetValue(database)!);
             Console.WriteLine($"sink: InfluxDB {writerOptions.Url} database {writerOptions.Database}, Kafka at {resolved.Servers} (from {resolved.Source})");
             return await StageHost.RunAsync(options, services => AddSink(services, writerOptions), cancellationToken);
-        });
+        }));
         return command;
     }
 

@@ -20,11 +20,13 @@ namespace Pipeline.Cli.Hosting;
 internal static class InProcessPipeline
 {
     /// <summary>
-    /// Registers the simulator source's publisher (one collection per virtual second), features, predictor (hpa + equal),
+    /// Registers the simulator source's publisher (one collection per virtual second), features, predictor (hpa + equal unless
+    /// <paramref name="predictor"/> names others),
     /// actuator (simulator target) and, when <paramref name="influxUrl"/> is set, the sink.
     /// </summary>
     public static IServiceCollection AddInProcessPipeline(this IServiceCollection services, KafkaOptions kafka, SimulatedCluster cluster,
-        TimeProvider time, StageCounters counters, double speedUp, string? influxUrl, string influxDatabase = "pipeline")
+        TimeProvider time, StageCounters counters, double speedUp, string? influxUrl, string influxDatabase = "pipeline",
+        PredictorOptions? predictor = null)
     {
         services.AddSingleton(time);
         services.AddSingleton(counters);
@@ -36,7 +38,7 @@ internal static class InProcessPipeline
         services.AddHostedService(sp => sp.GetRequiredService<MetricPublisherService>());
         services.AddSingleton(new WindowingOptions());
         services.AddStage<FeaturesProcessor>();
-        services.AddSingleton(PredictorPolicies.CreateProcessor(new PredictorOptions()));
+        services.AddSingleton(PredictorPolicies.CreateProcessor(predictor ?? new PredictorOptions()));
         services.AddStage<PredictorProcessor>();
         services.AddSingleton(new ActuatorOptions { Target = ActuatorTargetNames.Simulator });
         services.AddSingleton(sp => ActuatorTargets.Create(ActuatorTargetNames.Simulator, sp));

@@ -1,4 +1,5 @@
 using Pipeline.Predictor.Autoscaling;
+using Pipeline.Predictor.Autoscaling.Predictive;
 using Pipeline.Predictor.Routing;
 
 namespace Pipeline.Predictor.Service;
@@ -7,7 +8,7 @@ namespace Pipeline.Predictor.Service;
 public static class PredictorPolicies
 {
     /// <summary>The autoscaling policies the live predictor offers (a fresh registry per call).</summary>
-    public static AutoscalingPolicyRegistry Autoscaling() => AutoscalingPolicyRegistry.CreateDefault();
+    public static AutoscalingPolicyRegistry Autoscaling() => AutoscalingPolicyRegistry.CreateDefault().AddPredictive();
 
     /// <summary>The routing policies the live predictor offers.</summary>
     public static RoutingPolicyRegistry Routing() => RoutingPolicyRegistry.CreateDefault();
