@@ -1,0 +1,146 @@
+using Pipeline.Actuator.Safety;
+using Pipeline.Actuator.Service;
+using Pipeline.Actuator.Targets;
+using Pipeline.Contracts.Messages;
+using Pipeline.Contracts.Topics;
+using Pipeline.Simulator.Cluster;
+using Pipeline.Simulator.Load;
+using Pipeline.TestSupport.Kafka;
+
+namespace Pipeline.Stages.Tests.Actuator;
+
+public sealed class ActuatorProcessorTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static SimulatedCluster Cluster() => new(new SimulatedClusterOptions { Start = Now },
+        [new ServiceOptions { Name = "web", Load = new ConstantLoadProfile(10), InitialReplicas = 2 }]);
+
+    private static ScaleDecision Decision(string id, int desired, string mode = DecisionModes.Act) => new()
+    {
+        Id = id, Service = "web", Timestamp = Now, Policy = "hpa", CurrentReplicas = 2, DesiredReplicas = desired, Mode = mode, Explanation = "test",
+    };
+
+    private static (ActuatorProcessor Processor, SimulatedCluster Cluster) Create(int min = 1, int max = 10)
+    {
+        var cluster = Cluster();
+        var options = new ActuatorOptions { Target = ActuatorTargetNames.Simulator, MinReplicas = min, MaxReplicas = max };
+        return (new ActuatorProcessor(new SimulatorTarget(cluster), options, TimeProvider.System), cluster);
+    }
+
+    [Fact]
+    public void Process_ScaleDecision_AppliedToClusterAndReported()
+    {
+        var (processor, cluster) = Create();
+        var output = new RecordingStageOutput();
+
+        processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("d1", 5)), output);
+
+        Assert.Equal(5, cluster.Counts("web").Desired);
+        var result = Assert.Single(output.Of<ActuationResult>());
+        Assert.Equal((ActuationStatuses.Applied, 2, 5, "d1"), (result.Status, result.PreviousReplicas, result.AppliedReplicas, result.DecisionId));
+        Assert.Equal(TopicNames.Actuations, output.Published[0].Topic);
+    }
+
+    [Fact]
+    public void Process_SameDecisionIdTwice_SecondReportedDuplicateAndNotApplied()
+    {
+        var (processor, cluster) = Create();
+        var output = new RecordingStageOutput();
+        processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("d1", 5)), output);
+        cluster.SetDesiredReplicas("web", 3);
+
+        processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("d1", 5)), output);
+
+        Assert.Equal(3, cluster.Counts("web").Desired);
+        Assert.Equal(ActuationStatuses.Duplicate, output.Of<ActuationResult>()[1].Status);
+    }
+
+    [Theory]
+    [InlineData(40, 10)]
+    [InlineData(0, 2)]
+    public void Process_DesiredOutsideBounds_ClampedIntoThem(int desired, int expected)
+    {
+        var (processor, cluster) = Create(min: 2, max: 10);
+        var output = new RecordingStageOutput();
+
+        processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("d", desired)), output);
+
+        Assert.Equal(expected, cluster.Counts("web").Desired);
+        var result = Assert.Single(output.Of<ActuationResult>());
+        Assert.Equal(ActuationStatuses.Clamped, result.Status);
+        Assert.Contains("clamped", result.Message);
+    }
+
+    [Fact]
+    public void Process_RecommendMode_PublishedButNotApplied()
+    {
+        var (processor, cluster) = Create();
+        var output = new RecordingStageOutput();
+
+        processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("d", 7, DecisionModes.Recommend)), output);
+
+        Assert.Equal(2, cluster.Counts("web").Desired);
+        Assert.Equal(ActuationStatuses.RecommendOnly, Assert.Single(output.Of<ActuationResult>()).Status);
+    }
+
+    [Fact]
+    public void Process_NegativeDesired_DeadLetteredNamingTheField()
+    {
+        var (processor, _) = Create();
+        var output = new RecordingStageOutput();
+
+        processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("d", -1)), output);
+
+        Assert.Empty(output.Published);
+        Assert.Contains("desiredReplicas", Assert.Single(output.DeadLetters));
+    }
+
+    [Fact]
+    public void Process_UnknownServiceOnSimulator_ThrowsSoTheLoopDeadLettersIt()
+    {
+        var (processor, _) = Create();
+
+        var e = Assert.Throws<InvalidOperationException>(() =>
+            processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "api", Decision("d", 3) with { Service = "api" }), new RecordingStageOutput()));
+
+        Assert.Contains("api", e.Message);
+    }
+
+    [Fact]
+    public void Process_DryRunTarget_ReportsWouldBeChangeAsRecommendOnly()
+    {
+        var processor = new ActuatorProcessor(new DryRunTarget(), new ActuatorOptions(), TimeProvider.System);
+        var output = new RecordingStageOutput();
+
+        processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("d", 4)), output);
+
+        var result = Assert.Single(output.Of<ActuationResult>());
+        Assert.Equal(ActuationStatuses.RecommendOnly, result.Status);
+        Assert.Contains("would scale web from 0 to 4", result.Message);
+    }
+
+    [Fact]
+    public void Process_RouteDecisionWithNegativeWeight_DeadLettered()
+    {
+        var (processor, _) = Create();
+        var output = new RecordingStageOutput();
+        var route = new RouteDecision
+        {
+            Id = "r", Service = "web", Timestamp = Now, Policy = "equal", Explanation = "x",
+            Weights = new Dictionary<string, double> { ["web-0"] = 1, ["web-1"] = -2 },
+        };
+
+        processor.Process(Inputs.Of(TopicNames.RouteDecisions, "web", route), output);
+
+        Assert.Contains("weights[web-1]", Assert.Single(output.DeadLetters));
+    }
+
+    [Fact]
+    public void Create_UnknownTargetName_RejectedListingKnownNames()
+    {
+        var e = Assert.Throws<ArgumentException>(() => ActuatorTargetNames.Validate("kubernetes"));
+
+        Assert.Contains("simulator, dry-run", e.Message);
+    }
+}

@@ -1,0 +1,75 @@
+using Pipeline.Contracts.Messages;
+using Pipeline.Contracts.Topics;
+using Pipeline.Predictor.Service;
+using Pipeline.TestSupport.Kafka;
+
+namespace Pipeline.Stages.Tests.Predictor;
+
+public sealed class PredictorProcessorTests
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static FeatureWindow Window(int index, double utilization, int replicas = 4) => new()
+    {
+        Service = "web",
+        WindowStart = T0.AddSeconds(15 * index),
+        WindowEnd = T0.AddSeconds(15 * (index + 1)),
+        SampleCount = replicas * 15,
+        Replicas = replicas,
+        ReadyReplicas = replicas,
+        RequestRate = 100,
+        Utilization = utilization,
+        ReplicaFeatures = [.. Enumerable.Range(0, replicas).Select(i => new ReplicaFeatures { Replica = $"web-{i}", Utilization = utilization })],
+    };
+
+    [Fact]
+    public void Process_Window_ScaleAndRouteDecisionAtTheWindowEnd()
+    {
+        var processor = PredictorPolicies.CreateProcessor(new PredictorOptions());
+        var output = new RecordingStageOutput();
+
+        processor.Process(Inputs.Of(TopicNames.Features, "web", Window(0, 1.4)), output);
+
+        var decision = Assert.Single(output.Of<ScaleDecision>());
+        Assert.Equal((T0.AddSeconds(15), 4, 8, "hpa"), (decision.Timestamp, decision.CurrentReplicas, decision.DesiredReplicas, decision.Policy));
+        Assert.False(string.IsNullOrWhiteSpace(decision.Explanation));
+        Assert.Equal(4, Assert.Single(output.Of<RouteDecision>()).Weights.Count);
+    }
+
+    [Fact]
+    public void Process_AfterAppliedActuation_CurrentReplicasIsTheAppliedCount()
+    {
+        var processor = PredictorPolicies.CreateProcessor(new PredictorOptions());
+        var output = new RecordingStageOutput();
+        var applied = new ActuationResult
+        {
+            DecisionId = "x", Kind = "scale", Service = "web", Target = "simulator", Timestamp = T0, Status = ActuationStatuses.Applied,
+            PreviousReplicas = 4, AppliedReplicas = 6,
+        };
+
+        processor.Process(Inputs.Of(TopicNames.Actuations, "web", applied), output);
+        processor.Process(Inputs.Of(TopicNames.Features, "web", Window(1, 0.7)), output);
+
+        Assert.Equal(6, Assert.Single(output.Of<ScaleDecision>()).CurrentReplicas);
+    }
+
+    [Fact]
+    public void Process_WindowEndingBeforeItStarts_DeadLettered()
+    {
+        var output = new RecordingStageOutput();
+        var bad = Window(0, 0.5) with { WindowEnd = T0.AddSeconds(-1) };
+
+        PredictorPolicies.CreateProcessor(new PredictorOptions()).Process(Inputs.Of(TopicNames.Features, "web", bad), output);
+
+        Assert.Contains("windowEnd", Assert.Single(output.DeadLetters));
+        Assert.Empty(output.Published);
+    }
+
+    [Fact]
+    public void CreateProcessor_UnknownPolicy_RejectedListingKnownNames()
+    {
+        var e = Assert.Throws<ArgumentException>(() => PredictorPolicies.CreateProcessor(new PredictorOptions { AutoscalingPolicy = "magic" }));
+
+        Assert.Contains("hpa", e.Message);
+    }
+}
