@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The one test command (README "Run the tests"): installs what a fresh Debian machine lacks, then runs every test
 # in Pipeline.sln and prints one summary line "Summary: N passed, N failed, N skipped".
+# Extra arguments go to `dotnet test` (e.g. --no-build after a build, or --filter ...).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -9,7 +10,7 @@ bash scripts/install-deps.sh
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
-dotnet test Pipeline.sln --nologo 2>&1 | tee "$log" || status=$?
+dotnet test Pipeline.sln --nologo "$@" 2>&1 | tee "$log" || status=$?
 
 # Each test assembly ends with "Passed!  - Failed: 0, Passed: 12, Skipped: 0, Total: 12, ..."; add them up.
 read -r passed failed skipped < <(awk '
