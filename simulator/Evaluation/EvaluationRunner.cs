@@ -1,5 +1,7 @@
 using Pipeline.Predictor.Autoscaling;
 using Pipeline.Features.Windowing;
+using Pipeline.Predictor.Routing;
+using Pipeline.Simulator.Balancing;
 using Pipeline.Simulator.Cluster;
 
 namespace Pipeline.Simulator.Evaluation;
@@ -26,7 +28,8 @@ public static class EvaluationRunner
         var policy = EvaluationPolicies.Create(workload).Create(spec.Autoscaler);
         var cluster = CreateCluster(workload, spec);
         var windows = new WindowAggregator(options.Windowing);
-        var events = ScenarioEvents.Schedule(spec.Scenario, workload.SpanSeconds);
+        var routing = BalancerRoutingPolicies.For(spec.Balancer) is { } routingName ? RoutingPolicyRegistry.CreateDefault().Create(routingName) : null;
+        var events = ScenarioEvents.Schedule(spec.Scenario, workload.SpanSeconds, options.StartupDelay.TotalSeconds);
         var nextEvent = 0;
         string? lastFaulted = null;
 
@@ -46,12 +49,17 @@ public static class EvaluationRunner
             {
                 var e = events[nextEvent++];
                 cluster.AdvanceToSeconds(e.AtSeconds);
-                lastFaulted = cluster.InjectFault(Service, e.SameReplicaAsPrevious ? lastFaulted : null, e.Fault) ?? lastFaulted;
+                var target = e.Newest ? cluster.Snapshot(Service).Replicas[^1].Name : e.SameReplicaAsPrevious ? lastFaulted : null;
+                lastFaulted = cluster.InjectFault(Service, target, e.Fault) ?? lastFaulted;
             }
             cluster.AdvanceToSeconds(t);
             foreach (var sample in cluster.DrainSamples())
             {
-                foreach (var window in windows.Add(sample, cluster.Now).Closed) Decide(cluster, policy, window, workload);
+                foreach (var window in windows.Add(sample, cluster.Now).Closed)
+                {
+                    Decide(cluster, policy, window, workload);
+                    if (routing is not null) Route(cluster, routing, window);
+                }
             }
             var counts = cluster.Counts(Service);
             demand[i] = workload.Demand.At(t - step / 2);
@@ -112,6 +120,13 @@ public static class EvaluationRunner
         if (decision.Mode != Contracts.Messages.DecisionModes.Act) return;
         var next = Math.Clamp(decision.DesiredReplicas, workload.Options.MinReplicas, workload.MaxReplicas);
         if (next != current) cluster.SetDesiredReplicas(Service, next);
+    }
+
+    /// <summary>Runs the routing policy on the window and applies its weights at once (as the actuator does live).</summary>
+    private static void Route(SimulatedCluster cluster, IRoutingPolicy routing, Contracts.Messages.FeatureWindow window)
+    {
+        var decision = routing.Decide(new RoutingContext { Service = Service, Now = cluster.Now, Window = window });
+        cluster.SetRouteWeights(Service, decision.Weights);
     }
 
     private static RunResult Score(RunSpec spec, EvaluationWorkload workload, ServiceStatistics stats, int[] demand, int[] ready, int[] desired, int warmStep, double step)
