@@ -3,14 +3,15 @@ using Pipeline.Features.Windowing;
 namespace Pipeline.Simulator.Evaluation;
 
 /// <summary>
-/// Settings of an evaluation, identical for every run in it. Defaults model a typical web service: lognormal service
-/// times (mean 100 ms, cv 0.5), 4 workers per replica (40 req/s capacity, 24 req/s at the 60% target), a 500 ms
-/// response-time SLO, a 60 s replica start-up delay, and the trace scaled so its peak needs 20 replicas.
+/// Settings of an evaluation, identical for every run in it. Defaults model a typical web service doing a database
+/// call or two per request: lognormal service times (mean 200 ms, cv 0.5), 4 workers per replica (20 req/s capacity,
+/// 12 req/s at the 60% target), a 1 s response-time SLO met by 99.9% of requests, a 60 s replica start-up delay, and
+/// the trace scaled so its peak needs 20 replicas.
 /// </summary>
 public sealed class EvaluationOptions
 {
-    /// <summary>Mean service time of a request on a nominal replica. Default 100 ms.</summary>
-    public TimeSpan MeanServiceTime { get; init; } = TimeSpan.FromMilliseconds(100);
+    /// <summary>Mean service time of a request on a nominal replica. Default 200 ms.</summary>
+    public TimeSpan MeanServiceTime { get; init; } = TimeSpan.FromMilliseconds(200);
 
     /// <summary>Coefficient of variation of the lognormal service time (0 = deterministic). Default 0.5.</summary>
     public double ServiceTimeCv { get; init; } = 0.5;
@@ -21,13 +22,13 @@ public sealed class EvaluationOptions
     /// <summary>Waiting requests a replica holds beyond its workers before it rejects with an error. Default 1000.</summary>
     public int QueueCapacity { get; init; } = 1000;
 
-    /// <summary>Response-time objective; slower or failed requests violate the SLA. Default 500 ms.</summary>
-    public TimeSpan Slo { get; init; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>Response-time objective; slower or failed requests violate the SLA. Default 1 s (5 mean service times).</summary>
+    public TimeSpan Slo { get; init; } = TimeSpan.FromSeconds(1);
 
     /// <summary>
     /// Share of requests the SLA promises within <see cref="Slo"/> (default 99.9%): a run meets the SLA when its
     /// <see cref="RunResult.SlaViolationRate"/> is at most 1 - this. (Lognormal service times alone put about 0.01% of
-    /// requests over 500 ms, so no run can have literally zero slow requests.)
+    /// requests over 1 s, so no run can have literally zero slow requests.)
     /// </summary>
     public double SlaTarget { get; init; } = 0.999;
 

@@ -40,16 +40,18 @@ internal static class ScenarioEvents
                 events.Add(new(spanSeconds * 0.5, new ReplicaFault(ReplicaFaultKind.FailFast), false));
                 break;
             case ScenarioNames.ColdStart:
-                for (var t = 1800.0; t + startupSeconds + 120 < spanSeconds; t += 1800)
+                // A rolling replacement: every 10 minutes the oldest ready replica is replaced; the replacement is
+                // 5x slower when it turns ready (cold caches, JIT) and warms up in 30 s steps to full speed after 150 s.
+                double[] warming = [4, 3, 2, 1.5];
+                for (var t = 600.0; t + startupSeconds + 150 < spanSeconds; t += 600)
                 {
                     events.Add(new(t, new ReplicaFault(ReplicaFaultKind.Disappear), false));
-                    events.Add(new(t, new ReplicaFault(ReplicaFaultKind.Slow, 4), false, Newest: true));
-                    double[] warming = [3, 2, 1.5];
+                    events.Add(new(t, new ReplicaFault(ReplicaFaultKind.Slow, 5), false, Newest: true));
                     for (var k = 0; k < warming.Length; k++)
                     {
                         events.Add(new(t + startupSeconds + 30 * (k + 1), new ReplicaFault(ReplicaFaultKind.Slow, warming[k]), true));
                     }
-                    events.Add(new(t + startupSeconds + 120, ReplicaFault.Healthy, true));
+                    events.Add(new(t + startupSeconds + 150, ReplicaFault.Healthy, true));
                 }
                 break;
         }

@@ -28,8 +28,8 @@ public static class ScenarioNames
     public const string Failing = "failing";
 
     /// <summary>
-    /// Every 30 minutes the oldest ready replica is replaced (its in-flight requests fail); the replacement starts
-    /// cold: 4x slower when it turns ready, then 3x, 2x, 1.5x at 30 s steps, warm after 2 minutes.
+    /// Every 10 minutes the oldest ready replica is replaced (its in-flight requests fail); the replacement starts
+    /// cold: 5x slower when it turns ready, then 4x, 3x, 2x, 1.5x at 30 s steps, warm after 150 s.
     /// </summary>
     public const string ColdStart = "cold-start";
 
