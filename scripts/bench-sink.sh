@@ -31,4 +31,7 @@ for _ in $(seq 100); do
   sleep 0.1
 done
 dotnet build cli -c Release --nologo -v q
+cpu() { awk '{print $14 + $15}' "/proc/$pid/stat"; }
+before=$(cpu)
 dotnet run --project cli -c Release --no-build -- bench-sink --influx "http://127.0.0.1:$http" "$@"
+echo "influxd CPU during the run: $(( ($(cpu) - before) / $(getconf CLK_TCK) )) s; load average now: $(cut -d' ' -f1-3 /proc/loadavg)"

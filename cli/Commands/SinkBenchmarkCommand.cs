@@ -24,7 +24,8 @@ internal static class SinkBenchmarkCommand
             options.BatchSize = result.GetValue(batch);
             var run = await WriterBenchmark.RunAsync(options, result.GetValue(points), cancellationToken);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"bench-sink: {run.Points} points in {run.Elapsed.TotalSeconds:F2} s = {run.PointsPerSecond:F0} points/s " +
+                $"bench-sink: {run.Points} points in {run.Elapsed.TotalSeconds:F2} s = {run.PointsPerSecond:F0} points/s, " +
+                $"writer CPU {run.CpuMicrosecondsPerPoint:F2} µs/point " +
                 $"(batch {options.BatchSize}, ~{run.LineBytes / run.Points} B/line, {run.Stats.Batches} requests, " +
                 $"written {run.Stats.PointsWritten}, failed {run.Stats.PointsFailed}, retries {run.Stats.Retries}) against {options.Url}"));
             return run.Stats.PointsFailed == 0 && run.Stats.PointsWritten == run.Points ? 0 : 1;

@@ -5,23 +5,48 @@ using Pipeline.Sink.LineProtocol;
 
 namespace Pipeline.Sink.Influx;
 
-/// <summary>Sends one batch of points to <c>/write</c>, retrying with exponential backoff on 5xx and network errors.</summary>
+/// <summary>
+/// Formats a batch of points into one request body, and sends it to <c>/write</c>, retrying with exponential backoff
+/// on 5xx and network errors. Formatting and sending are separate so the writer can format the next batch while
+/// the previous request is in flight.
+/// </summary>
 internal sealed partial class BatchSender(HttpClient http, InfluxWriterOptions options, WriterCounters counters, TimeProvider time, ILogger logger)
 {
     private readonly StringBuilder _body = new();
 
-    /// <summary>Writes <paramref name="batch"/>; every point ends up counted as written, failed or skipped.</summary>
-    public async Task SendAsync(IReadOnlyList<Point> batch, CancellationToken stop)
+    /// <summary>One formatted request body.</summary>
+    public sealed record Payload(byte[] Bytes, int Lines, string FirstLine);
+
+    /// <summary>The body of <paramref name="batch"/>, or null when no point has a writable field (those count as skipped).</summary>
+    public Payload? Format(IReadOnlyList<Point> batch)
     {
         _body.Clear();
         var lines = 0;
         foreach (var point in batch)
             if (LineProtocolFormatter.Append(_body, point)) lines++;
         counters.Skipped(batch.Count - lines);
-        if (lines == 0) return;
-        counters.Batch();
-        var payload = Encoding.UTF8.GetBytes(_body.ToString());
+        if (lines == 0) return null;
+        // Encode the builder's chunks straight into the body (no intermediate string); the stateful encoder keeps
+        // surrogate pairs that straddle two chunks intact.
+        var encoder = Encoding.UTF8.GetEncoder();
+        var count = 0;
+        foreach (var chunk in _body.GetChunks()) count += encoder.GetByteCount(chunk.Span, flush: false);
+        count += encoder.GetByteCount([], flush: true);
+        encoder.Reset();
+        var bytes = new byte[count];
+        var at = 0;
+        foreach (var chunk in _body.GetChunks()) at += encoder.GetBytes(chunk.Span, bytes.AsSpan(at), flush: false);
+        at += encoder.GetBytes([], bytes.AsSpan(at), flush: true);
+        var firstEnd = Array.IndexOf(bytes, (byte)'\n');
+        return new Payload(bytes, lines, Encoding.UTF8.GetString(bytes, 0, firstEnd < 0 ? at : firstEnd));
+    }
 
+    /// <summary>Writes <paramref name="body"/>; every line ends up counted as written or failed.</summary>
+    public async Task SendAsync(Payload body, CancellationToken stop)
+    {
+        counters.Batch();
+        var payload = body.Bytes;
+        var lines = body.Lines;
         for (var attempt = 1; ; attempt++)
         {
             var (status, error) = await PostAsync(payload, stop);
@@ -35,7 +60,7 @@ internal sealed partial class BatchSender(HttpClient http, InfluxWriterOptions o
             {
                 var dropped = status == HttpStatusCode.BadRequest ? WriteResponse.DroppedPoints(error, lines) : lines;
                 counters.Written(lines - dropped);
-                Fail(new InfluxWriteFailure(dropped, (int?)status, error, attempt, FirstLine()));
+                Fail(new InfluxWriteFailure(dropped, (int?)status, error, attempt, body.FirstLine));
                 return;
             }
             counters.Retried(lines);
@@ -64,6 +89,10 @@ internal sealed partial class BatchSender(HttpClient http, InfluxWriterOptions o
             return (null, $"no answer within {options.RequestTimeout.TotalSeconds} s");
         }
         catch (OperationCanceledException) { return (null, "writer stopped before the batch was written"); }
+        catch (Exception e) when (e is InvalidOperationException or IOException or UriFormatException)
+        {
+            return (null, $"{e.GetType().Name}: {e.Message}");
+        }
     }
 
     private void Fail(InfluxWriteFailure failure)
@@ -73,13 +102,6 @@ internal sealed partial class BatchSender(HttpClient http, InfluxWriterOptions o
         Log.Failed(logger, failure.Points, failure.StatusCode, failure.Error, failure.Attempts);
         try { options.OnFailure?.Invoke(failure); }
         catch (Exception e) { Log.FailureHandlerThrew(logger, e); }
-    }
-
-    private string FirstLine()
-    {
-        var text = _body.ToString();
-        var end = text.IndexOf('\n');
-        return end < 0 ? text : text[..end];
     }
 
     private static partial class Log

@@ -9,8 +9,10 @@ namespace Pipeline.Sink.Influx;
 /// Writes points to InfluxDB 1.x over HTTP line protocol: a bounded buffer (producers wait when it is full, nothing is
 /// dropped), batches of up to <see cref="InfluxWriterOptions.BatchSize"/> points or <see cref="InfluxWriterOptions.Linger"/>
 /// old, retries with exponential backoff on 5xx/network errors, no retry on 4xx (reported through
-/// <see cref="InfluxWriterOptions.OnFailure"/> and counted). <see cref="FlushAsync"/> waits until everything written
-/// before it has been sent, so a consumer can commit its offsets after it.
+/// <see cref="InfluxWriterOptions.OnFailure"/> and counted). One request is in flight at a time while the next batch
+/// is formatted, so at most <see cref="InfluxWriterOptions.BufferCapacity"/> + 2 × <see cref="InfluxWriterOptions.BatchSize"/>
+/// points are held. <see cref="FlushAsync"/> waits until everything written before it has been sent, so a consumer
+/// can commit its offsets after it.
 /// </summary>
 public sealed class InfluxWriter : IAsyncDisposable
 {
@@ -89,24 +91,34 @@ public sealed class InfluxWriter : IAsyncDisposable
         if (_ownsHttp) _http.Dispose();
     }
 
+    /// <summary>
+    /// The loop: fill a batch, format it while the previous request is still in flight, then send it. Flushes complete
+    /// once the batch they followed has been sent.
+    /// </summary>
     private async Task RunAsync()
     {
         var batch = new List<Point>(Math.Min(_options.BatchSize, 100_000));
         var flushes = new List<TaskCompletionSource>();
         var reader = _buffer.Reader;
+        var inFlight = Task.CompletedTask;
         while (await reader.WaitToReadAsync())
         {
             using (var linger = new CancellationTokenSource(_options.Linger, _time))
             {
                 await FillAsync(reader, batch, flushes, linger.Token);
             }
+            var payload = batch.Count > 0 && !_stop.IsCancellationRequested ? _sender.Format(batch) : null;
+            await inFlight;
             Interlocked.Add(ref _buffered, -batch.Count);
-            if (_stop.IsCancellationRequested) _counters.Failed(batch.Count);
-            else if (batch.Count > 0) await _sender.SendAsync(batch, _stop.Token);
+            if (_stop.IsCancellationRequested) _counters.Failed(payload?.Lines ?? batch.Count);
+            else if (payload is not null) inFlight = _sender.SendAsync(payload, _stop.Token);
             batch.Clear();
+            if (flushes.Count == 0) continue;
+            await inFlight;
             foreach (var flush in flushes) flush.TrySetResult();
             flushes.Clear();
         }
+        await inFlight;
     }
 
     /// <summary>Takes entries until the batch is full, a flush is asked for, the linger ends or the buffer is completed.</summary>

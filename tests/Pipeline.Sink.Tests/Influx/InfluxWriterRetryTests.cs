@@ -98,7 +98,7 @@ public sealed class InfluxWriterRetryTests
     }
 
     [Fact]
-    public async Task WriteAsync_BufferFull_WaitsInsteadOfDropping()
+    public async Task WriteAsync_ServerHoldsAnswers_WaitsAtBoundInsteadOfDropping()
     {
         using var server = new ScriptedHttpServer(holdAnswers: true);
         var options = Options(server.Url);
@@ -106,21 +106,28 @@ public sealed class InfluxWriterRetryTests
         options.BufferCapacity = 10;
         await using var writer = new InfluxWriter(options);
 
-        // 5 points go out in a request the server holds; 10 more fill the buffer; the 16th must wait.
-        await writer.WriteAsync(Points(5));
-        await WaitUntil(() => !server.Bodies.IsEmpty);
-        await writer.WriteAsync(Points(10));
-        var blocked = writer.WriteAsync(new Point("m", 99).Field("v", 99L)).AsTask();
-        await Task.Delay(200);
-        Assert.False(blocked.IsCompleted);
-        Assert.Equal(10, writer.Stats.Buffered);
+        // While the server holds the first request, writes are accepted up to the bound
+        // (buffer + one formatted batch + the batch in flight), then the next one waits.
+        var accepted = 0;
+        ValueTask blocked;
+        while (true)
+        {
+            blocked = writer.WriteAsync(new Point("m", accepted).Field("v", (long)accepted));
+            if (!blocked.IsCompleted && !await Completes(blocked.AsTask(), TimeSpan.FromMilliseconds(300))) break;
+            accepted++;
+            Assert.True(accepted <= 100, "the buffer never filled");
+        }
+        Assert.InRange(accepted, options.BufferCapacity, options.BufferCapacity + 2 * options.BatchSize);
+        Assert.Single(server.Bodies);
 
         server.Release();
-        await blocked.WaitAsync(TimeSpan.FromSeconds(10));
+        await blocked.AsTask().WaitAsync(TimeSpan.FromSeconds(10));
         await writer.FlushAsync();
 
-        Assert.Equal((16L, 0L), (writer.Stats.PointsWritten, writer.Stats.PointsFailed));
+        Assert.Equal((accepted + 1L, 0L), (writer.Stats.PointsWritten, writer.Stats.PointsFailed));
     }
+
+    private static async Task<bool> Completes(Task task, TimeSpan within) => await Task.WhenAny(task, Task.Delay(within)) == task;
 
     [Fact]
     public async Task WriteAsync_FewerPointsThanBatch_SentAfterLingerWithoutFlush()
