@@ -32,7 +32,9 @@ RUN apt-get update \
 WORKDIR /app
 COPY --from=build /app ./
 USER app
+# /app is read-only for the app user: `pipeline broker` (topic creation) records the bootstrap address under /tmp.
 ENV DOTNET_CLI_TELEMETRY_OPTOUT=1 \
+    PIPELINE_BOOTSTRAP_FILE=/tmp/pipeline-bootstrap \
     KAFKA_BOOTSTRAP_SERVERS=kafka:9092 \
     INFLUX_URL=http://influxdb:8086
 ENTRYPOINT ["/app/pipeline"]
