@@ -122,7 +122,14 @@ public sealed class InfluxServer : IAsyncLifetime, IAsyncDisposable
             try
             {
                 using var response = await _http.GetAsync(new Uri(Url, "/ping"));
-                if (response.StatusCode == HttpStatusCode.NoContent) return;
+                if (response.StatusCode == HttpStatusCode.NoContent)
+                {
+                    // A 204 from a server that another process started on the same port moments earlier would look
+                    // the same; ours would then have failed to bind and exited.
+                    await Task.Delay(100);
+                    if (_process.HasExited) continue;
+                    return;
+                }
             }
             catch (HttpRequestException) { }
             await Task.Delay(50);
