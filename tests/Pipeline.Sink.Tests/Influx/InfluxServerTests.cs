@@ -33,3 +33,23 @@ public sealed class InfluxServerTests(InfluxServer influx) : IClassFixture<Influ
         Assert.NotEqual(8086, influx.Url.Port);
     }
 }
+
+public sealed class InfluxdLocatorTests
+{
+    [Fact]
+    public void Require_InfluxdNotOnPathNorInfluxdVariable_ThrowsNamingThePackageAndTheTestCommand()
+    {
+        var found = InfluxdLocator.Find(name => name == "PATH" ? "/nonexistent-bin" : null, includeUsrBin: false);
+
+        var error = Assert.Throws<InvalidOperationException>(() => InfluxdLocator.Require(found));
+
+        Assert.Contains("'influxdb'", error.Message);
+        Assert.Contains("scripts/test.sh", error.Message);
+    }
+
+    [Fact]
+    public void Find_InfluxdVariablePointsAtMissingFile_ReturnsNull()
+    {
+        Assert.Null(InfluxdLocator.Find(name => name == "INFLUXD" ? "/nonexistent/influxd" : "/usr/bin", includeUsrBin: true));
+    }
+}

@@ -9,12 +9,16 @@ public static class InfluxdLocator
         "apt-get install -y --no-install-recommends influxdb) or set INFLUXD to the path of an influxd 1.x binary.";
 
     /// <summary>Full path of influxd, or null when it is not installed.</summary>
-    public static string? Find()
+    public static string? Find() => Find(Environment.GetEnvironmentVariable, includeUsrBin: true);
+
+    /// <summary>Full path of influxd given the environment <paramref name="getEnvironment"/>, or null.</summary>
+    public static string? Find(Func<string, string?> getEnvironment, bool includeUsrBin)
     {
-        var explicitPath = Environment.GetEnvironmentVariable("INFLUXD");
+        var explicitPath = getEnvironment("INFLUXD");
         if (!string.IsNullOrWhiteSpace(explicitPath)) return File.Exists(explicitPath) ? explicitPath : null;
-        var path = Environment.GetEnvironmentVariable("PATH") ?? "";
-        foreach (var dir in path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).Append("/usr/bin"))
+        var path = getEnvironment("PATH") ?? "";
+        var dirs = path.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries);
+        foreach (var dir in includeUsrBin ? dirs.Append("/usr/bin") : dirs)
         {
             var candidate = Path.Combine(dir, "influxd");
             if (File.Exists(candidate)) return candidate;
@@ -23,5 +27,8 @@ public static class InfluxdLocator
     }
 
     /// <summary>Full path of influxd; throws with <see cref="MissingMessage"/> when it is not installed.</summary>
-    public static string Require() => Find() ?? throw new InvalidOperationException(MissingMessage);
+    public static string Require() => Require(Find());
+
+    /// <summary><paramref name="found"/>, or an exception with <see cref="MissingMessage"/> when it is null.</summary>
+    public static string Require(string? found) => found ?? throw new InvalidOperationException(MissingMessage);
 }
