@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging;
-using Pipeline.Contracts.Messages;
-using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Topics;
 
 namespace Pipeline.Contracts.Kafka.Streaming;
@@ -190,81 +188,5 @@ public sealed partial class ConsumeTransformProduceLoop
         {
             if (only is not null || o.Offset.Value == _pending[o.TopicPartition]) _pending.Remove(o.TopicPartition);
         }
-    }
-
-    private sealed class Output(ConsumeTransformProduceLoop loop, InputMessage? input) : IStageOutput
-    {
-        private bool _deadLettered;
-
-        public void Publish<T>(string topic, string key, T message)
-        {
-            loop.Produce(topic, key, JsonSerde<T>.Instance.Serialize(message, default), input?.Origin);
-            loop._counter.AddPublished();
-        }
-
-        public void DeadLetter(string reason)
-        {
-            if (input is null) throw new InvalidOperationException("DeadLetter needs a message being processed; Tick has none.");
-            if (_deadLettered) return;
-            _deadLettered = true;
-            if (input.Topic == TopicNames.DeadLetters)
-            {
-                // Re-dead-lettering a dead letter could loop forever; it stays where it is, in the dead-letter topic.
-                loop._counter.AddDeadLettered();
-                Log.DeadLetterUnprocessable(loop._logger, loop._processor.Stage, input.Partition, input.Offset, reason);
-                return;
-            }
-            var original = input.Value;
-            var keep = Math.Max(1024, loop._options.MaxMessageBytes / 4);
-            if (original.Length > keep)
-            {
-                reason = $"{reason} (original bytes truncated to the first {keep} of {original.Length})";
-                original = original[..keep];
-            }
-            var letter = new DeadLetter
-            {
-                Stage = loop._processor.Stage,
-                SourceTopic = input.Topic,
-                Partition = input.Partition,
-                Offset = input.Offset,
-                Key = input.Key,
-                Reason = reason,
-                OriginalBytes = original,
-                Timestamp = loop._time.GetUtcNow(),
-            };
-            loop.Produce(TopicNames.DeadLetters, input.Key, JsonSerde<DeadLetter>.Instance.Serialize(letter, default), input.Origin);
-            loop._counter.AddDeadLettered();
-            Log.DeadLettered(loop._logger, loop._processor.Stage, input.Topic, input.Offset, reason);
-        }
-    }
-
-    private static partial class Log
-    {
-        [LoggerMessage(1, LogLevel.Information, "Stage {Stage} consuming {Topics} as group {Group}")]
-        public static partial void Started(ILogger logger, string stage, string topics, string? group);
-
-        [LoggerMessage(2, LogLevel.Information, "Stage {Stage} stopped: consumed {Consumed}, published {Published}, dead-lettered {DeadLettered}")]
-        public static partial void Stopped(ILogger logger, string stage, long consumed, long published, long deadLettered);
-
-        [LoggerMessage(3, LogLevel.Warning, "Stage {Stage} consumer error: {Reason}")]
-        public static partial void ConsumerError(ILogger logger, string stage, string reason);
-
-        [LoggerMessage(4, LogLevel.Debug, "Stage {Stage} librdkafka: {Message}")]
-        public static partial void ClientLog(ILogger logger, string stage, string message);
-
-        [LoggerMessage(5, LogLevel.Warning, "Stage {Stage} failed on {Topic}[{Partition}]@{Offset}; dead-lettering it")]
-        public static partial void ProcessFailed(ILogger logger, string stage, string topic, int partition, long offset, Exception exception);
-
-        [LoggerMessage(6, LogLevel.Warning, "Stage {Stage} commit failed: {Reason}")]
-        public static partial void CommitFailed(ILogger logger, string stage, string reason);
-
-        [LoggerMessage(8, LogLevel.Warning, "Stage {Stage} periodic work failed")]
-        public static partial void TickFailed(ILogger logger, string stage, Exception exception);
-
-        [LoggerMessage(9, LogLevel.Warning, "Stage {Stage} cannot process dead letter {Partition}@{Offset} ({Reason}); it stays in the dead-letter topic")]
-        public static partial void DeadLetterUnprocessable(ILogger logger, string stage, int partition, long offset, string reason);
-
-        [LoggerMessage(7, LogLevel.Debug, "Stage {Stage} dead-lettered {Topic}@{Offset}: {Reason}")]
-        public static partial void DeadLettered(ILogger logger, string stage, string topic, long offset, string reason);
     }
 }
