@@ -80,7 +80,8 @@ internal static class EvaluateCommand
         var cpu = outcomes.Sum(o => o.WallTime.TotalSeconds);
         foreach (var o in outcomes)
         {
-            Console.WriteLine($"  {o.Result.Autoscaler} + {o.Result.Balancer} ({o.Result.Scenario}): {o.SimulatedRequests / 1e6:0.0} M requests in {o.WallTime.TotalSeconds:0.0} s ({o.SimulatedRequests / o.WallTime.TotalSeconds / 1e6:0.00} M req/s)");
+            Console.WriteLine($"  {o.Result.Autoscaler} + {o.Result.Balancer} ({o.Result.Scenario}): {o.SimulatedRequests / 1e6:0.0} M requests in {o.WallTime.TotalSeconds:0.0} s, of which {o.PolicyTime.TotalSeconds:0.0} s in the policy " +
+                              $"({o.SimulatedRequests / (o.WallTime - o.PolicyTime).TotalSeconds / 1e6:0.00} M simulated req/s)");
         }
         Console.WriteLine($"{specs.Count} runs, {simulated / 1e6:0.0} M simulated requests in {clock.Elapsed.TotalSeconds:0.0} s wall time " +
                           $"({simulated / clock.Elapsed.TotalSeconds / 1e6:0.00} M req/s overall, {simulated / cpu / 1e6:0.00} M req/s per run-thread, {Environment.ProcessorCount} cores).");

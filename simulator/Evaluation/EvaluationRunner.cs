@@ -32,6 +32,7 @@ public static class EvaluationRunner
         var events = ScenarioEvents.Schedule(spec.Scenario, workload.SpanSeconds, options.StartupDelay.TotalSeconds);
         var nextEvent = 0;
         string? lastFaulted = null;
+        var policyTime = TimeSpan.Zero;
 
         var step = options.SampleInterval.TotalSeconds;
         var steps = (int)Math.Ceiling(workload.SpanSeconds / step - 1e-9);
@@ -81,6 +82,7 @@ public static class EvaluationRunner
         {
             SimulatedRequests = cluster.Snapshot(Service).Arrivals,
             WallTime = clock.Elapsed,
+            PolicyTime = policyTime,
         };
     }
 
@@ -197,4 +199,7 @@ public sealed record RunOutcome(RunResult Result, RunSeries Series)
 
     /// <summary>Wall-clock time the run took (benchmark figure only; never used in decisions).</summary>
     public TimeSpan WallTime { get; init; }
+
+    /// <summary>Part of <see cref="WallTime"/> spent inside the autoscaling policy's decisions.</summary>
+    public TimeSpan PolicyTime { get; init; }
 }

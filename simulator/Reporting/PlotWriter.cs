@@ -14,13 +14,16 @@ public static class PlotWriter
     {
         var plot = new Plot();
         var s = run.Series;
-        Line(plot, Hours(s.Minutes), s.Demand, "demand", Colors.Black, step: true);
-        Line(plot, Hours(s.Minutes), s.Ready, "ready (supply)", Colors.Blue, step: true);
-        Line(plot, Hours(s.Minutes), s.Desired, "desired", Colors.Orange, step: true);
+        // Long spans are averaged into at most ~1500 points so the curves stay readable.
+        var every = Math.Max(1, s.Minutes.Length / 1500);
+        var hours = Hours(Mean(s.Minutes, every));
+        Line(plot, hours, Mean(s.Desired, every), "desired", Colors.Orange, step: true);
+        Line(plot, hours, Mean(s.Ready, every), "ready (supply)", Colors.Blue, step: true);
+        Line(plot, hours, Mean(s.Demand, every), "demand", Colors.Black, step: true);
         Warmup(plot, s.WarmupMinutes / 60);
         plot.Title($"Demand vs supply: {run.Result.Autoscaler} + {run.Result.Balancer} ({run.Result.Scenario})");
         plot.XLabel("hours from start");
-        plot.YLabel("replicas");
+        plot.YLabel(every > 1 ? $"replicas (mean per {every} min)" : "replicas");
         plot.ShowLegend(Alignment.UpperLeft);
         var file = $"demand-supply-{Slug(run.Result)}.png";
         plot.SavePng(Path.Combine(directory, file), Width, Height);
@@ -101,6 +104,19 @@ public static class PlotWriter
             ticks.AddMajor(Math.Log10(ms), ms >= 1000 ? $"{ms / 1000} s" : $"{ms} ms");
         }
         axis.TickGenerator = ticks;
+    }
+
+    private static double[] Mean(double[] values, int every)
+    {
+        if (every <= 1) return values;
+        var result = new double[values.Length / every];
+        for (var i = 0; i < result.Length; i++)
+        {
+            var sum = 0.0;
+            for (var j = 0; j < every; j++) sum += values[i * every + j];
+            result[i] = sum / every;
+        }
+        return result;
     }
 
     private static double[] Hours(double[] minutes) => [.. minutes.Select(m => m / 60)];
