@@ -77,6 +77,9 @@ public sealed partial class ConsumeTransformProduceLoop
                 {
                     sinceTick.Restart();
                     Tick();
+                    // Held offsets may have moved (e.g. idle windows closed): commit them too.
+                    CommitPending(consumer, null);
+                    uncommitted = 0;
                 }
                 if (uncommitted > 0 && (record is null || uncommitted >= 1000 || sinceCommit.Elapsed >= CommitInterval))
                 {
