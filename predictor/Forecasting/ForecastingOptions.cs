@@ -12,6 +12,12 @@ public sealed class ForecastingOptions
     /// <summary>Most recent residuals per horizon the conformal intervals are computed from.</summary>
     public int ResidualWindow { get; set; } = 500;
 
+    /// <summary>
+    /// Share of the residual window, nearest in forecast level, that calibrates each interval (1 = one global
+    /// split-conformal quantile; less = locally adaptive intervals, see <see cref="Intervals.ConformalCalibrator"/>).
+    /// </summary>
+    public double LocalFraction { get; set; } = 1.0 / 3;
+
     /// <summary>Scored forecasts per horizon needed before an interval is given.</summary>
     public int MinResiduals { get; set; } = 30;
 
@@ -29,6 +35,7 @@ public sealed class ForecastingOptions
     {
         if (!(Coverage > 0 && Coverage < 1)) throw new ArgumentException($"Coverage: must be in (0, 1), was {Coverage}");
         if (ResidualWindow < 10) throw new ArgumentException($"ResidualWindow: must be >= 10, was {ResidualWindow}");
+        if (!(LocalFraction > 0 && LocalFraction <= 1)) throw new ArgumentException($"LocalFraction: must be in (0, 1], was {LocalFraction}");
         if (MinResiduals < 1 || MinResiduals > ResidualWindow) throw new ArgumentException($"MinResiduals: must be in [1, ResidualWindow], was {MinResiduals}");
         if (AccuracyWindow < 1) throw new ArgumentException($"AccuracyWindow: must be >= 1, was {AccuracyWindow}");
         Gbm.Validate();

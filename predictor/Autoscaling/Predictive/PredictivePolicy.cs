@@ -46,7 +46,8 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         state.Capacity.Observe(window);
 
         var current = context.CurrentReplicas;
-        var floor = ReactiveFloor.Calculate(window, current, _options.TargetUtilization, _options.Tolerance);
+        var drain = (_options.StartupDelay + (window.WindowEnd - window.WindowStart)).TotalSeconds;
+        var floor = ReactiveFloor.Calculate(window, current, _options.TargetUtilization, _options.Tolerance, state.Capacity.PerReplica, drain);
         var assessment = PredictiveAssessment.Assess(state, _options);
         var plan = PredictivePlan.Make(assessment, state, floor, current, _options);
         var final = PredictiveLimits.Apply(plan, state, context, _options);

@@ -5,39 +5,56 @@ namespace Pipeline.Predictor.Forecasting.Intervals;
 /// (r = y − ŷ with y = log1p(requests per step)), so the interval is multiplicative and asymmetric. With n residuals
 /// and miscoverage α, the bounds are the ⌊(n+1)α/2⌋-th and ⌈(n+1)(1−α/2)⌉-th smallest residuals (Vovk et al.;
 /// Lei et al. 2018, "Distribution-free predictive inference for regression"), giving coverage ≥ 1 − α under exchangeability.
+/// Locally adaptive variant (<c>localFraction</c> &lt; 1): only the residuals of the forecasts whose level (ŷ) was
+/// nearest the current one are used — a Mondrian-style split by level, because relative noise shrinks as the rate
+/// grows (Poisson-like counts), so one global quantile is too wide at busy hours and too narrow at quiet ones.
 /// </summary>
-internal sealed class ConformalCalibrator(int window, double coverage)
+internal sealed class ConformalCalibrator(int window, double coverage, double localFraction = 1.0)
 {
     private readonly RollingWindow _residuals = new(window);
+    private readonly RollingWindow _levels = new(window);
     private readonly double[] _sorted = new double[window];
+    private readonly double[] _distance = new double[window];
     private bool _dirty = true;
+    private double _key = double.NaN;
     private double _low, _high;
 
     public int Count => _residuals.Count;
 
-    public void Add(double residual)
+    /// <summary>Adds the residual of a forecast made at log level <paramref name="level"/>.</summary>
+    public void Add(double residual, double level = 0)
     {
         _residuals.Add(residual);
+        _levels.Add(level);
         _dirty = true;
     }
 
-    /// <summary>Lower and upper residual quantiles (log scale); NaN while empty.</summary>
-    public (double Low, double High) Bounds()
+    /// <summary>Lower and upper residual quantiles (log scale) for a forecast at log level <paramref name="level"/>; NaN while empty.</summary>
+    public (double Low, double High) Bounds(double level = 0)
     {
         var n = _residuals.Count;
         if (n == 0) return (double.NaN, double.NaN);
-        if (_dirty)
+        if (!_dirty && (localFraction >= 1 || level == _key)) return (_low, _high);
+        var span = _sorted.AsSpan(0, n);
+        _residuals.CopyTo(span);
+        var k = n;
+        if (localFraction < 1 && n >= 3)
         {
-            var span = _sorted.AsSpan(0, n);
-            _residuals.CopyTo(span);
-            span.Sort();
-            var alpha = 1 - coverage;
-            var lo = (int)Math.Floor((n + 1) * alpha / 2);
-            var hi = (int)Math.Ceiling((n + 1) * (1 - alpha / 2));
-            _low = span[Math.Clamp(lo, 1, n) - 1];
-            _high = span[Math.Clamp(hi, 1, n) - 1];
-            _dirty = false;
+            var distance = _distance.AsSpan(0, n);
+            _levels.CopyTo(distance);
+            for (var i = 0; i < n; i++) distance[i] = Math.Abs(distance[i] - level);
+            distance.Sort(span);
+            k = Math.Max(Math.Min(n, 30), (int)Math.Ceiling(n * localFraction));
+            span = span[..k];
         }
+        span.Sort();
+        var alpha = 1 - coverage;
+        var lo = (int)Math.Floor((k + 1) * alpha / 2);
+        var hi = (int)Math.Ceiling((k + 1) * (1 - alpha / 2));
+        _low = span[Math.Clamp(lo, 1, k) - 1];
+        _high = span[Math.Clamp(hi, 1, k) - 1];
+        _dirty = false;
+        _key = level;
         return (_low, _high);
     }
 }

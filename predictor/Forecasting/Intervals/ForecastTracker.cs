@@ -59,8 +59,8 @@ public sealed class ForecastTracker
             double lower = double.NaN, upper = double.NaN;
             if (record.Calibrator.Count >= _options.MinResiduals)
             {
-                var (lo, hi) = record.Calibrator.Bounds();
                 var y = Math.Log(1 + value * seconds);
+                var (lo, hi) = record.Calibrator.Bounds(y);
                 lower = Math.Max(0, Math.Exp(y + lo) - 1) / seconds;
                 upper = Math.Max(0, Math.Exp(y + hi) - 1) / seconds;
             }

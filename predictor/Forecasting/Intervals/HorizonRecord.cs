@@ -9,7 +9,7 @@ internal sealed class HorizonRecord
     {
         Horizon = horizon;
         _pending = new Pending[horizon + 1];
-        Calibrator = new ConformalCalibrator(options.ResidualWindow, options.Coverage);
+        Calibrator = new ConformalCalibrator(options.ResidualWindow, options.Coverage, options.LocalFraction);
         Smape = new RollingWindow(options.AccuracyWindow);
         Hits = new RollingWindow(options.AccuracyWindow);
     }
@@ -38,7 +38,8 @@ internal sealed class HorizonRecord
         Smape.Add(smape);
         TotalSmape += smape;
         Scored++;
-        Calibrator.Add(Math.Log(1 + actual * stepSeconds) - Math.Log(1 + p.Value * stepSeconds));
+        var level = Math.Log(1 + p.Value * stepSeconds);
+        Calibrator.Add(Math.Log(1 + actual * stepSeconds) - level, level);
         if (double.IsNaN(p.Upper)) return;
         var hit = actual >= p.Lower && actual <= p.Upper ? 1 : 0;
         Hits.Add(hit);

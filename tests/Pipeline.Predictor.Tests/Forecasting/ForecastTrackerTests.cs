@@ -75,4 +75,43 @@ public class ForecastTrackerTests
         Assert.InRange(forecast.Upper, 100, 115);
         Assert.InRange(forecast.RecentSmape, 0.6, 0.7);
     }
+
+    private sealed class EchoForecaster : IForecaster
+    {
+        public string Name => "echo";
+
+        public bool TryForecast(RateHistory history, ReadOnlySpan<int> horizons, Span<double> output)
+        {
+            output[..horizons.Length].Fill(history[history.LastIndex] > 500 ? 1000 : 10);
+            return true;
+        }
+    }
+
+    [Fact]
+    public void Forecast_LocalFraction_IntervalsAdaptToTheLevel()
+    {
+        // Two regimes: rate 1000 with 2% noise and rate 10 with 40% noise, alternating in blocks.
+        var random = new Random(5);
+        double Rate(int i) => i / 50 % 2 == 0 ? 1000 * Math.Exp(0.02 * Series.Gaussian(random)) : 10 * Math.Exp(0.4 * Series.Gaussian(random));
+        double WidthAtHighLevel(double localFraction)
+        {
+            var tracker = new ForecastTracker(new EchoForecaster(), [1], new ForecastingOptions { LocalFraction = localFraction });
+            var history = new RateHistory(Minute, 3000);
+            HorizonForecast last = default;
+            for (var i = 0; i < 2000; i++)
+            {
+                history.Append(Series.Start + Minute * i, Rate(i));
+                tracker.Observe(history);
+                var f = tracker.Forecast(history)![0];
+                if (f.Value == 1000) last = f;
+            }
+            return last.Upper / last.Value;
+        }
+
+        var global = WidthAtHighLevel(1.0);
+        var local = WidthAtHighLevel(1.0 / 3);
+
+        Assert.True(local < 1.1, $"local upper/value {local:F3} should reflect the 2% noise at the high level");
+        Assert.True(global > local * 1.5, $"global {global:F3} vs local {local:F3}");
+    }
 }

@@ -96,7 +96,9 @@ public class PredictivePolicyTests
     [Fact]
     public void Decide_SurgeAboveTheForecast_ReactiveFloorDecides()
     {
-        var driver = new PolicyDriver(Policy(HourlyOptions()), Hour);
+        var options = HourlyOptions();
+        options.MaxScaleUpStep = 100;
+        var driver = new PolicyDriver(Policy(options), Hour);
         driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
 
         var decision = driver.Step(5 * Daily(24 * 9));
@@ -169,5 +171,19 @@ public class PredictivePolicyTests
         var registry = AutoscalingPolicyRegistry.CreateDefault().AddPredictive();
 
         Assert.Equal(AutoscalingPolicyNames.Predictive, registry.Create(AutoscalingPolicyNames.Predictive).Name);
+    }
+
+    [Fact]
+    public void Decide_SaturatedWithBacklog_FloorFollowsArrivalsNotCappedUtilization()
+    {
+        var options = new PredictiveOptions { TargetUtilization = 0.6, MaxScaleUpStep = 100 };
+        var driver = new PolicyDriver(Policy(options), Window, replicas: 4);
+        driver.Step(4 * PolicyDriver.Capacity * 0.5); // learns the capacity (40 req/s per replica)
+
+        // 10x the capacity arrives; utilization saturates at 1.0, which alone would ask for ceil(4 / 0.6) = 7.
+        var decision = driver.Step(40 * PolicyDriver.Capacity);
+
+        Assert.Equal(PredictiveRules.Fallback, decision.Rule);
+        Assert.Equal((int)Math.Ceiling(40 / 0.6), decision.DesiredReplicas);
     }
 }
