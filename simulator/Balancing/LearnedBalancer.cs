@@ -5,7 +5,8 @@ namespace Pipeline.Simulator.Balancing;
 
 /// <summary>
 /// The data-plane half of learned balancing. Per request it scores every ready host with Envoy's weighted
-/// least-request effective weight, weight x slow-start factor x success share^m / (active + 1)^bias, and sends to the
+/// least-request effective weight, weight x slow-start factor x success share^m / (active + 1)^bias, divided by the
+/// host's peak-EWMA latency (optional, on by default), and sends to the
 /// best (ties at random): weights come from the <c>learned</c> routing policy once per window, while everything that must
 /// react within milliseconds happens here: the active-request term, consecutive-error ejection (with the shared
 /// budget and escalating ejection time of <see cref="OutlierEjection"/>), the per-response success share that defuses
@@ -18,6 +19,7 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
     private readonly LeastRequestBalancer _panic = new(random);
     private readonly double _sweepSeconds = Math.Max(1, options.Ejection.Interval.TotalSeconds);
     private LearnedHost[] _byIndex = new LearnedHost[16];
+    private double[] _latencies = new double[16];
     private double _nextSweep = double.NegativeInfinity;
     private bool _started;
 
@@ -30,12 +32,31 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
         var n = candidates.Length;
         if (_byIndex.Length < n) Array.Resize(ref _byIndex, Math.Max(n, _byIndex.Length * 2));
         var ejected = 0;
+        var latencySum = 0.0;
+        var latencyCount = 0;
+        if (_latencies.Length < n) Array.Resize(ref _latencies, _byIndex.Length);
         for (var i = 0; i < n; i++)
         {
             var host = Host(i, candidates[i], now);
             host.Poll(candidates[i].Completed, candidates[i].Errors);
             if (host.Ejection.IsEjected(now) || !(candidates[i].Weight > 0)) ejected++;
+            if (options.LatencyAware && candidates[i].HasLatencyEstimate)
+            {
+                var latency = candidates[i].PeakEwmaSeconds(now, PeakEwmaBalancer.DecaySeconds);
+                _latencies[i] = latency;
+                latencySum += latency;
+                latencyCount++;
+            }
+            else
+            {
+                _latencies[i] = double.NaN;
+            }
         }
+        var meanLatency = latencyCount > 0 ? latencySum / latencyCount : 1;
+        // The estimate decays towards zero while a host gets no successful responses (an idle or failing host), so
+        // it may only make a host look up to 2x faster than the mean: otherwise a fast-failing host, which never
+        // answers successfully, would look infinitely fast - the fast-failure trap again.
+        var latencyFloor = meanLatency / 2;
         _started = true;
         if (now >= _nextSweep) Sweep(now);
 
@@ -51,6 +72,7 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
             if (host.Ejection.ConsecutiveErrors >= threshold && ejected < budget)
             {
                 host.Ejection.Eject(now, "consecutive errors", options.Ejection);
+                host.Success.Reset();
                 ejected++;
                 continue;
             }
@@ -59,6 +81,11 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
             var weight = c.Weight * host.Success.Factor(options.SuccessExponent);
             var age = now - host.JoinedAt;
             if (age < options.SlowStart.Window.TotalSeconds) weight *= SlowStart.Factor(age, options.SlowStart);
+            if (options.LatencyAware)
+            {
+                var latency = double.IsNaN(_latencies[i]) ? meanLatency : Math.Max(latencyFloor, _latencies[i]);
+                if (latency > 0) weight /= latency;
+            }
             var score = WeightedLeastRequest.EffectiveWeight(weight, c.InFlight, options.ActiveRequestBias);
             if (score > bestScore)
             {

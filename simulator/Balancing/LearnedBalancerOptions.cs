@@ -14,6 +14,13 @@ public sealed class LearnedBalancerOptions
     /// <summary>Slow start of replicas that join after the balancer's first request.</summary>
     public SlowStartOptions SlowStart { get; init; } = new();
 
+    /// <summary>
+    /// Divide each host's score by its peak-EWMA response time (Linkerd's per-request latency estimate, decaying over
+    /// <see cref="PeakEwmaBalancer.DecaySeconds"/>), so a host that turns slow loses traffic within a few responses
+    /// instead of a window later. Hosts without an estimate count as the candidates' mean. Default on.
+    /// </summary>
+    public bool LatencyAware { get; init; } = true;
+
     /// <summary>Exponent on the per-response success share (fast-failure guard). Default 4.</summary>
     public double SuccessExponent { get; init; } = 4;
 

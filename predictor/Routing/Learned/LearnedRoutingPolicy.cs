@@ -76,6 +76,7 @@ internal sealed class LearnedRoutingPolicy(LearnedRoutingOptions options) : IRou
                 continue;
             }
             var seconds = _models[r.Replica].Ejection.Eject(now, reason, rules);
+            _models[r.Replica].Success.Reset();
             ejected++;
             notes.Add(Invariant($"{r.Replica} ejected for {seconds:0} s ({reason}; ejection #{_models[r.Replica].Ejection.Ejections})"));
         }

@@ -24,6 +24,12 @@ public sealed class SuccessTracker
         Rate = Rate * keep + (double)successes / n * (1 - keep);
     }
 
+    /// <summary>
+    /// Forgets the history (rate 1). Called when the replica is ejected: the ejection now keeps it out, and when it
+    /// returns it must get traffic again to show whether it healed (otherwise a healed replica would starve forever).
+    /// </summary>
+    public void Reset() => Rate = 1;
+
     /// <summary>Weight multiplier: success share to the power <paramref name="exponent"/> (4 makes 50% success worth 6%).</summary>
     public double Factor(double exponent) => Rate >= 1 ? 1 : Math.Pow(Rate, exponent);
 }
