@@ -82,6 +82,7 @@ internal static class DemoCommand
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         if (settings.Plain) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical); // start-up failures are reported once, by StartupErrors
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddInProcessPipeline(kafka, cluster, time, counters, settings.Speed, settings.Influx, predictor: settings.Predictor);
         builder.Services.AddHostedService(_ => new DemoMonitor(kafka, state, print));

@@ -50,7 +50,14 @@ internal static class SinkCommand
         {
             var writer = new InfluxWriter(writerOptions, time: sp.GetRequiredService<TimeProvider>(),
                 logger: sp.GetRequiredService<ILogger<InfluxWriter>>());
-            writer.EnsureDatabaseAsync().GetAwaiter().GetResult();
+            try
+            {
+                writer.EnsureDatabaseAsync().GetAwaiter().GetResult();
+            }
+            catch (HttpRequestException e)
+            {
+                throw new HttpRequestException($"InfluxDB at {writerOptions.Url} did not answer CREATE DATABASE: {e.Message}", e);
+            }
             return writer;
         });
         services.AddSingleton<TopicCounters>();

@@ -1,6 +1,6 @@
 namespace Pipeline.Cli.Hosting;
 
-/// <summary>Turns start-up configuration errors (unknown plug-in names, bad options, no broker) into one message and exit code 2.</summary>
+/// <summary>Turns start-up errors (unknown plug-in names, bad options, no broker, InfluxDB unreachable) into one message and exit code 2.</summary>
 internal static class StartupErrors
 {
     public static async Task<int> Guard(Func<Task<int>> run)
@@ -9,7 +9,8 @@ internal static class StartupErrors
         {
             return await run();
         }
-        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or FileNotFoundException)
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException or FormatException or FileNotFoundException
+            or HttpRequestException or Confluent.Kafka.KafkaException)
         {
             await Console.Error.WriteLineAsync($"error: {e.Message}");
             return 2;
