@@ -58,8 +58,10 @@ public static class EvaluationRunner
             {
                 foreach (var window in windows.Add(sample, cluster.Now).Closed)
                 {
+                    var before = clock.Elapsed;
                     Decide(cluster, policy, window, workload);
                     if (routing is not null) Route(cluster, routing, window);
+                    policyTime += clock.Elapsed - before;
                 }
             }
             var counts = cluster.Counts(Service);
