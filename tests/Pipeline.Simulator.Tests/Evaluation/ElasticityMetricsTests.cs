@@ -77,6 +77,18 @@ public class ElasticityMetricsTests
     }
 
     [Fact]
+    public void Median_DesiredCoveredLongBeforeOnset_OnsetLeftOut()
+    {
+        // desired has been 4 for 20 minutes; ready drops (a replica crashed) at t = 1200 s: not a decision problem
+        var n = 1300;
+        var demand = Enumerable.Repeat(4, n).ToArray();
+        var desired = Enumerable.Repeat(4, n).ToArray();
+        var ready = Enumerable.Range(0, n).Select(i => i < 1200 ? 4 : 3).ToArray();
+
+        Assert.Null(DecisionLatency.Median(demand, ready, desired, stepSeconds: 1));
+    }
+
+    [Fact]
     public void Median_NeverUnderProvisioned_Null()
     {
         int[] demand = [1, 2, 3];
