@@ -14,7 +14,7 @@ public sealed partial class ConsumeTransformProduceLoop
         public void Publish<T>(string topic, string key, T message)
         {
             loop.Produce(topic, key, JsonSerde<T>.Instance.Serialize(message, default), input?.Origin);
-            loop._counter.AddPublished();
+            loop._counter.AddPublished(topic);
         }
 
         public void DeadLetter(string reason)
@@ -25,7 +25,7 @@ public sealed partial class ConsumeTransformProduceLoop
             if (input.Topic == TopicNames.DeadLetters)
             {
                 // Re-dead-lettering a dead letter could loop forever; it stays where it is, in the dead-letter topic.
-                loop._counter.AddDeadLettered();
+                loop._counter.AddDeadLettered(input.Topic);
                 Log.DeadLetterUnprocessable(loop._logger, loop._processor.Stage, input.Partition, input.Offset, reason);
                 return;
             }
@@ -48,7 +48,7 @@ public sealed partial class ConsumeTransformProduceLoop
                 Timestamp = loop._time.GetUtcNow(),
             };
             loop.Produce(TopicNames.DeadLetters, input.Key, JsonSerde<DeadLetter>.Instance.Serialize(letter, default), input.Origin);
-            loop._counter.AddDeadLettered();
+            loop._counter.AddDeadLettered(input.Topic);
             Log.DeadLettered(loop._logger, loop._processor.Stage, input.Topic, input.Offset, reason);
         }
     }

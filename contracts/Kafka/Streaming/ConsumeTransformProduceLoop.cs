@@ -67,6 +67,7 @@ public sealed partial class ConsumeTransformProduceLoop
             while (!stoppingToken.IsCancellationRequested)
             {
                 var record = consumer.Consume(TimeSpan.FromMilliseconds(50));
+                _counter.MarkPolled(_time.GetUtcNow());
                 if (record is { IsPartitionEOF: false, Message: not null })
                 {
                     Handle(record);
@@ -77,6 +78,7 @@ public sealed partial class ConsumeTransformProduceLoop
                 {
                     sinceTick.Restart();
                     Tick();
+                    _counter.SetLag(Lag(consumer));
                     // Held offsets may have moved (e.g. idle windows closed): commit them too.
                     CommitPending(consumer, null);
                     uncommitted = 0;
@@ -118,7 +120,8 @@ public sealed partial class ConsumeTransformProduceLoop
 
     private void Handle(ConsumeResult<string?, byte[]> record)
     {
-        _counter.AddConsumed();
+        _counter.AddConsumed(record.Topic);
+        var started = Stopwatch.GetTimestamp();
         var timestamp = new DateTimeOffset(record.Message.Timestamp.UtcDateTime, TimeSpan.Zero);
         var input = new InputMessage(record.Topic, record.Partition.Value, record.Offset.Value, record.Message.Key,
             record.Message.Value ?? [], timestamp)
@@ -145,6 +148,21 @@ public sealed partial class ConsumeTransformProduceLoop
             Log.ProcessFailed(_logger, _processor.Stage, input.Topic, input.Partition, input.Offset, e);
             output.DeadLetter($"processing failed: {e.GetType().Name}: {e.Message}");
         }
+        _counter.AddProcessed(Stopwatch.GetElapsedTime(started));
+    }
+
+    /// <summary>Messages between the position and the cached high watermark over the assigned partitions (null when unknown).</summary>
+    private static long? Lag(IConsumer<string?, byte[]> consumer)
+    {
+        long? lag = null;
+        foreach (var partition in consumer.Assignment)
+        {
+            var high = consumer.GetWatermarkOffsets(partition).High;
+            var position = consumer.Position(partition);
+            if (high == Offset.Unset || position == Offset.Unset) continue;
+            lag = (lag ?? 0) + Math.Max(0, high.Value - position.Value);
+        }
+        return lag;
     }
 
     private void Produce(string topic, string? key, byte[] value, DateTimeOffset? origin)
@@ -156,6 +174,7 @@ public sealed partial class ConsumeTransformProduceLoop
             {
                 Interlocked.Increment(ref _deliveryFailures);
                 _lastDeliveryError = $"{report.Topic}: {report.Error.Reason}";
+                _counter.MarkFatal($"output not delivered ({_lastDeliveryError})");
             }
         });
     }

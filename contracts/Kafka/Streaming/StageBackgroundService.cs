@@ -28,6 +28,7 @@ public sealed class StageBackgroundService(
             catch (Exception e) when (e is not OperationCanceledException)
             {
                 logger.LogCritical(e, "Stage {Stage} stopped on a fatal error", processor.Stage);
+                counters.For(processor.Stage).MarkFatal($"stopped: {e.Message}");
                 Environment.ExitCode = 1;
                 lifetime.StopApplication();
             }
