@@ -14,12 +14,13 @@ public static class Measurements
     public const string PipelineTopic = "pipeline_topic";
     public const string PipelineStage = "pipeline_stage";
     public const string SinkWriter = "sink_writer";
+    public const string StageHealth = "stage_health";
 
     /// <summary>All of them, in documentation order.</summary>
     public static IReadOnlyList<string> All { get; } =
     [
         MetricSample, FeatureWindow, ReplicaFeatures, ScaleDecision, RouteDecision, RouteWeight, Actuation, DeadLetter,
-        PipelineTopic, PipelineStage, SinkWriter,
+        PipelineTopic, PipelineStage, SinkWriter, StageHealth,
     ];
 }
 
@@ -31,4 +32,5 @@ public static class TagKeys
     public const string Policy = "policy";
     public const string Topic = "topic";
     public const string Stage = "stage";
+    public const string Instance = "instance";
 }

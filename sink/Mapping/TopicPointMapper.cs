@@ -10,7 +10,8 @@ public static class TopicPointMapper
 {
     /// <summary>Topics the sink reads.</summary>
     public static IReadOnlyList<string> Topics { get; } =
-        [TopicNames.Metrics, TopicNames.Features, TopicNames.ScaleDecisions, TopicNames.RouteDecisions, TopicNames.Actuations, TopicNames.DeadLetters];
+        [TopicNames.Metrics, TopicNames.Features, TopicNames.ScaleDecisions, TopicNames.RouteDecisions, TopicNames.Actuations, TopicNames.DeadLetters,
+        TopicNames.Health];
 
     /// <summary>Points of <paramref name="record"/>, or false with a reason naming the problem.</summary>
     public static bool TryMap(InputMessage record, out IReadOnlyList<Point> points, out string reason) => record.Topic switch
@@ -21,6 +22,7 @@ public static class TopicPointMapper
         TopicNames.RouteDecisions => Read<RouteDecision>(record, d => [.. RouteDecisionPoints.From(d)], out points, out reason),
         TopicNames.Actuations => Read<ActuationResult>(record, a => [ActuationResultPoints.From(a)], out points, out reason),
         TopicNames.DeadLetters => Read<DeadLetter>(record, d => [DeadLetterPoints.From(d)], out points, out reason),
+        TopicNames.Health => Read<StageHealth>(record, h => [StageHealthPoints.From(h)], out points, out reason),
         _ => Unknown(record.Topic, out points, out reason),
     };
 
