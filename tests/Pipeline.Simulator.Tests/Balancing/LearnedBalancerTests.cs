@@ -9,8 +9,8 @@ public sealed class LearnedBalancerTests
 {
     private static readonly DateTimeOffset T0 = new(2025, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    private static SimulatedCluster Cluster(string balancer, int replicas = 10) =>
-        new(new SimulatedClusterOptions { Start = T0, Seed = 3, EmitSamples = false },
+    private static SimulatedCluster Cluster(string balancer, int replicas = 10, bool samples = false) =>
+        new(new SimulatedClusterOptions { Start = T0, Seed = 3, EmitSamples = samples },
             [new ServiceOptions
             {
                 Name = "web",
@@ -42,6 +42,24 @@ public sealed class LearnedBalancerTests
         Assert.InRange(learned, 5, 25);
         // The trap: the failing replica never holds a request, so least-request sends it every request it draws.
         Assert.True(leastRequest > 2_000, $"least-request failures {leastRequest}");
+    }
+
+    [Fact]
+    public void Pick_FailingReplicaHeals_GetsTrafficAgainAfterItsEjection()
+    {
+        var cluster = Cluster(BalancerNames.Learned, samples: true);
+        cluster.AdvanceToSeconds(10);
+        cluster.InjectFault("web", "web-0", new ReplicaFault(ReplicaFaultKind.FailFast));
+        cluster.AdvanceToSeconds(20);
+        cluster.InjectFault("web", "web-0", ReplicaFault.Healthy);
+        cluster.AdvanceToSeconds(100);
+        cluster.DrainSamples();
+        cluster.AdvanceToSeconds(130);
+
+        var served = cluster.DrainSamples().Where(s => s.Replica == "web-0").Sum(s => s.Completed - s.Errors);
+
+        // 200 req/s over 10 replicas: a healed replica back in rotation serves its ~20 req/s share again.
+        Assert.True(served > 200, $"web-0 served {served} requests in 30 s after healing");
     }
 
     [Fact]

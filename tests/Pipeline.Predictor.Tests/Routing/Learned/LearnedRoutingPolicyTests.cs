@@ -106,6 +106,20 @@ public sealed class LearnedRoutingPolicyTests
     }
 
     [Fact]
+    public void Decide_EjectedReplicaHealed_GetsItsShareBackAfterTheEjection()
+    {
+        var policy = Create();
+        var trap = new ReplicaFeatures { Replica = "trap", Throughput = 60, RequestRate = 60, ErrorRate = 1 };
+        Decide(policy, 0, Replica("a", 1, 0.5), Replica("b", 1, 0.5), trap);
+
+        var during = Decide(policy, 1, Replica("a", 1, 0.5), Replica("b", 1, 0.5), new ReplicaFeatures { Replica = "trap" });
+        var after = Decide(policy, 2, Replica("a", 1, 0.5), Replica("b", 1, 0.5), new ReplicaFeatures { Replica = "trap" });
+
+        Assert.Equal(0, during.Weights["trap"]);
+        Assert.Equal(1.0 / 3, after.Weights["trap"], 3); // not starved by its old failures: probed again
+    }
+
+    [Fact]
     public void Decide_MoreOutliersThanBudget_EjectsOnlyTheBudgetAndStillStarvesTheRest()
     {
         var policy = Create();
