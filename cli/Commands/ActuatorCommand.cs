@@ -5,6 +5,7 @@ using Pipeline.Actuator.Service;
 using Pipeline.Actuator.Targets;
 using Pipeline.Cli.Hosting;
 using Pipeline.Contracts.Kafka.Hosting;
+using Pipeline.Contracts.Observability;
 
 namespace Pipeline.Cli.Commands;
 
@@ -14,11 +15,13 @@ internal static class ActuatorCommand
     public static Command Create()
     {
         var kafka = new KafkaCommandOptions();
+        var metrics = new MetricsCommandOptions("actuator");
         var target = new Option<string>("--target") { Description = $"Actuator target: {string.Join(", ", ActuatorTargetNames.All)}.", DefaultValueFactory = _ => ActuatorTargetNames.DryRun };
         var min = new Option<int>("--min-replicas") { Description = "Fewest replicas ever applied.", DefaultValueFactory = _ => 1 };
         var max = new Option<int>("--max-replicas") { Description = "Most replicas ever applied.", DefaultValueFactory = _ => 50 };
         var command = new Command("actuator", "Apply scale and route decisions (at most once per decision id, within min/max) and publish actuation results.");
         kafka.AddTo(command);
+        metrics.AddTo(command);
         command.Options.Add(target);
         command.Options.Add(min);
         command.Options.Add(max);
@@ -26,10 +29,12 @@ internal static class ActuatorCommand
         {
             var name = ActuatorTargetNames.Validate(result.GetValue(target)!);
             var options = kafka.Resolve(result, out var resolved);
+            var metricsOptions = metrics.Resolve(result);
             var actuator = new ActuatorOptions { Target = name, MinReplicas = result.GetValue(min), MaxReplicas = result.GetValue(max) };
             Console.WriteLine($"actuator: target {name}, replicas within [{actuator.MinReplicas}, {actuator.MaxReplicas}], Kafka at {resolved.Servers} (from {resolved.Source})");
             return StageHost.RunAsync(options, services =>
             {
+                services.AddStageObservability(metricsOptions);
                 services.AddSingleton(actuator);
                 services.AddSingleton(sp => ActuatorTargets.Create(name, sp));
                 services.AddStage<ActuatorProcessor>();

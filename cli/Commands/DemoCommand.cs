@@ -9,6 +9,7 @@ using Pipeline.Contracts.Kafka.Embedded;
 using Pipeline.Contracts.Kafka.Hosting;
 using Pipeline.Contracts.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
+using Pipeline.Contracts.Observability;
 using Pipeline.Contracts.Topics;
 using Pipeline.Ingest.Publishing;
 using Pipeline.Predictor.Service;
@@ -37,6 +38,8 @@ internal static class DemoCommand
         var bootstrap = new Option<string?>("--bootstrap") { Description = "Use this Kafka broker instead of the embedded one (else KAFKA_BOOTSTRAP_SERVERS if set)." };
         var command = new Command("demo", "Run broker, simulated cluster and all stages in one process with a live view, then print a summary.");
         foreach (var o in new Option[] { duration, speed, trace, influx, seed, plain, noBadInput, policy, routing, bootstrap }) command.Options.Add(o);
+        var metrics = new MetricsCommandOptions("demo");
+        metrics.AddTo(command);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() => RunAsync(new DemoSettings
         {
             Duration = result.GetValue(duration),
@@ -49,6 +52,7 @@ internal static class DemoCommand
             BadInput = !result.GetValue(noBadInput),
             Predictor = new PredictorOptions { AutoscalingPolicy = result.GetValue(policy)!, RoutingPolicy = result.GetValue(routing) ?? "" },
             Bootstrap = result.GetValue(bootstrap) ?? Environment.GetEnvironmentVariable(BootstrapResolver.EnvironmentVariable),
+            Metrics = metrics.Resolve(result),
         }, cancellationToken)));
         return command;
     }
@@ -86,6 +90,13 @@ internal static class DemoCommand
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddInProcessPipeline(kafka, cluster, time, counters, settings.Speed, settings.Influx, predictor: settings.Predictor);
         builder.Services.AddHostedService(_ => new DemoMonitor(kafka, state, print));
+        // Stages poll in virtual time here, so the staleness limit of the health check is scaled by the speed-up too.
+        builder.Services.AddStageObservability(new StageMetricsOptions
+        {
+            Port = settings.Metrics.Port,
+            BindAddress = settings.Metrics.BindAddress,
+            StaleAfter = settings.Metrics.StaleAfter * settings.Speed,
+        });
         if (settings.BadInput) builder.Services.AddHostedService(sp => new BadInputInjector(InProcessPipeline.Producer(sp), time));
 
         var host = builder.Build();
@@ -146,5 +157,6 @@ internal static class DemoCommand
         public bool BadInput { get; init; }
         public required PredictorOptions Predictor { get; init; }
         public string? Bootstrap { get; init; }
+        public required StageMetricsOptions Metrics { get; init; }
     }
 }

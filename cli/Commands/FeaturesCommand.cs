@@ -4,6 +4,7 @@ using Pipeline.Cli.Hosting;
 using Pipeline.Contracts.Kafka.Hosting;
 using Pipeline.Features.Service;
 using Pipeline.Features.Windowing;
+using Pipeline.Contracts.Observability;
 
 namespace Pipeline.Cli.Commands;
 
@@ -13,20 +14,24 @@ internal static class FeaturesCommand
     public static Command Create()
     {
         var kafka = new KafkaCommandOptions();
+        var metrics = new MetricsCommandOptions("features");
         var window = DurationParser.Option("--window", TimeSpan.FromSeconds(15), "Tumbling window size (event time)");
         var grace = DurationParser.Option("--grace", TimeSpan.FromSeconds(5), "How late a sample may be and still count");
         var command = new Command("features", "Consume metric samples, publish event-time feature windows; late/invalid samples to the dead-letter topic.");
         kafka.AddTo(command);
+        metrics.AddTo(command);
         command.Options.Add(window);
         command.Options.Add(grace);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
             var options = kafka.Resolve(result, out var resolved);
+            var metricsOptions = metrics.Resolve(result);
             var windowing = new WindowingOptions { WindowSize = result.GetValue(window), Grace = result.GetValue(grace) };
             windowing.Validate();
             Console.WriteLine($"features: {windowing.WindowSize.TotalSeconds}s windows, {windowing.Grace.TotalSeconds}s grace, Kafka at {resolved.Servers} (from {resolved.Source})");
             return StageHost.RunAsync(options, services =>
             {
+                services.AddStageObservability(metricsOptions);
                 services.AddSingleton(windowing);
                 services.AddStage<FeaturesProcessor>();
             }, cancellationToken);

@@ -7,6 +7,7 @@ using Pipeline.Ingest.Host;
 using Pipeline.Ingest.Publishing;
 using Pipeline.Ingest.Simulation;
 using Pipeline.Ingest.Sources;
+using Pipeline.Contracts.Observability;
 
 namespace Pipeline.Cli.Commands;
 
@@ -16,6 +17,7 @@ internal static class IngestCommand
     public static Command Create()
     {
         var kafka = new KafkaCommandOptions();
+        var metrics = new MetricsCommandOptions("ingest");
         var source = new Option<string>("--source") { Description = $"Metric source: {string.Join(", ", MetricSourceNames.All)}.", DefaultValueFactory = _ => MetricSourceNames.Simulator };
         var interval = DurationParser.Option("--interval", TimeSpan.FromSeconds(1), "Collection interval (virtual time for the simulator)");
         var speed = new Option<double>("--speed") { Description = "Simulator only: virtual seconds per wall second.", DefaultValueFactory = _ => 1 };
@@ -24,6 +26,7 @@ internal static class IngestCommand
         var service = new Option<string>("--service") { Description = "Host only: service id to report the machine under.", DefaultValueFactory = _ => "host" };
         var command = new Command("ingest", "Publish metric samples (simulated cluster or this host) to the metrics topic.");
         kafka.AddTo(command);
+        metrics.AddTo(command);
         command.Options.Add(source);
         command.Options.Add(interval);
         command.Options.Add(speed);
@@ -34,6 +37,7 @@ internal static class IngestCommand
         {
             var name = MetricSourceNames.Validate(result.GetValue(source)!);
             var options = kafka.Resolve(result, out var resolved);
+            var metricsOptions = metrics.Resolve(result);
             var simulated = name == MetricSourceNames.Simulator;
             var time = simulated && result.GetValue(speed) != 1
                 ? new ScaledTimeProvider(DateTimeOffset.UtcNow, result.GetValue(speed))
@@ -42,6 +46,7 @@ internal static class IngestCommand
             Console.WriteLine($"ingest: source {name}, Kafka at {resolved.Servers} (from {resolved.Source})");
             return StageHost.RunAsync(options, services =>
             {
+                services.AddStageObservability(metricsOptions);
                 services.AddSingleton(time);
                 services.AddSingleton(new PublisherOptions { Source = name, TickInterval = tick });
                 services.AddSingleton(new HostMetricOptions { Service = result.GetValue(service)! });

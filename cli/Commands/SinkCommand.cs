@@ -6,6 +6,7 @@ using Pipeline.Contracts.Kafka.Hosting;
 using Pipeline.Sink.Health;
 using Pipeline.Sink.Influx;
 using Pipeline.Sink.Service;
+using Pipeline.Contracts.Observability;
 
 namespace Pipeline.Cli.Commands;
 
@@ -18,18 +19,25 @@ internal static class SinkCommand
     public static Command Create()
     {
         var kafka = new KafkaCommandOptions();
+        var metrics = new MetricsCommandOptions("sink");
         var influx = new Option<string?>("--influx") { Description = $"InfluxDB 1.x URL (else ${InfluxUrlVariable}, else http://localhost:8086)." };
         var database = new Option<string>("--database") { Description = "InfluxDB database (created if missing).", DefaultValueFactory = _ => "pipeline" };
         var command = new Command("sink", "Write every pipeline topic into InfluxDB as line protocol.");
         kafka.AddTo(command);
+        metrics.AddTo(command);
         command.Options.Add(influx);
         command.Options.Add(database);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(async () =>
         {
             var options = kafka.Resolve(result, out var resolved);
+            var metricsOptions = metrics.Resolve(result);
             var writerOptions = WriterOptions(result.GetValue(influx), result.GetValue(database)!);
             Console.WriteLine($"sink: InfluxDB {writerOptions.Url} database {writerOptions.Database}, Kafka at {resolved.Servers} (from {resolved.Source})");
-            return await StageHost.RunAsync(options, services => AddSink(services, writerOptions), cancellationToken);
+            return await StageHost.RunAsync(options, services =>
+            {
+                AddSink(services, writerOptions);
+                services.AddStageObservability(metricsOptions);
+            }, cancellationToken);
         }));
         return command;
     }
