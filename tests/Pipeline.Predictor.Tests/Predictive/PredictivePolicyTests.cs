@@ -18,6 +18,7 @@ public class PredictivePolicyTests
         TargetUtilization = 0.6,
         StartupDelay = Hour,
         ScaleDownStabilization = TimeSpan.Zero,
+        UpperBoundUtilization = null,
         Forecasting = new ForecastingOptions { Gbm = { Trees = 30, MinTrainingRows = 60 }, MinResiduals = 20 },
     };
 
