@@ -25,6 +25,7 @@ public sealed partial class DashboardQueryTests(DemoRunFixture run, ITestOutputH
     {
         var dashboard = DashboardFiles.Load().Single(d => d.Name == name);
         var services = await ServicesAsync();
+        var instances = await VariableValuesAsync("instance");
         var emptyTargets = new List<string>();
 
         foreach (var panel in dashboard.Panels)
@@ -34,7 +35,7 @@ public sealed partial class DashboardQueryTests(DemoRunFixture run, ITestOutputH
             foreach (var target in panel["targets"]!.AsArray())
             {
                 var id = $"{name}/{title}/{target!["refId"]!.GetValue<string>()}";
-                var query = Substitute(target["query"]!.GetValue<string>(), services);
+                var query = Substitute(target["query"]!.GetValue<string>(), services, instances);
                 var rows = await run.Influx.QueryAsync(query);
                 log.WriteLine($"{id}: {rows.Count} rows  <- {query}");
                 rowsInPanel += rows.Count;
@@ -67,23 +68,27 @@ public sealed partial class DashboardQueryTests(DemoRunFixture run, ITestOutputH
     }
 
     /// <summary>The values of the <c>service</c> variable, from its own query.</summary>
-    private async Task<IReadOnlyList<string>> ServicesAsync()
+    private Task<IReadOnlyList<string>> ServicesAsync() => VariableValuesAsync("service");
+
+    /// <summary>The values of the query variable <paramref name="name"/>, from its own query.</summary>
+    private async Task<IReadOnlyList<string>> VariableValuesAsync(string name)
     {
-        var query = DashboardFiles.Load().SelectMany(d => d.VariableQueries).First(v => v.Name == "service").Query;
+        var query = DashboardFiles.Load().SelectMany(d => d.VariableQueries).First(v => v.Name == name).Query;
         return (await run.Influx.QueryAsync(query)).Select(r => r.GetString("value")).ToList();
     }
 
     /// <summary>
     /// Grafana's substitutions: <c>$timeFilter</c> as an absolute millisecond range (here ±1 h around now, covering the
-    /// demo's virtual time, which runs ahead of the wall clock), the multi-value <c>$service</c> as a regex group,
+    /// demo's virtual time, which runs ahead of the wall clock), the multi-value <c>$service</c> and <c>$instance</c> as regex groups,
     /// interval and textbox variables by their defaults.
     /// </summary>
-    private static string Substitute(string query, IReadOnlyList<string> services)
+    private static string Substitute(string query, IReadOnlyList<string> services, IReadOnlyList<string>? instances = null)
     {
         var now = DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
         var result = query
             .Replace("$timeFilter", $"time >= {now - 3_600_000}ms and time <= {now + 3_600_000}ms", StringComparison.Ordinal)
             .Replace("$service", "(" + string.Join('|', services.Select(Regex.Escape)) + ")", StringComparison.Ordinal)
+            .Replace("$instance", "(" + string.Join('|', (instances ?? []).Select(Regex.Escape)) + ")", StringComparison.Ordinal)
             .Replace("$resolution", "10s", StringComparison.Ordinal)
             .Replace("$__interval", "10s", StringComparison.Ordinal)
             .Replace("$slo_ms", "250", StringComparison.Ordinal);
