@@ -8,7 +8,7 @@ namespace Pipeline.Predictor.Service;
 public static class PredictorPolicies
 {
     /// <summary>The autoscaling policies the live predictor offers (a fresh registry per call).</summary>
-    public static AutoscalingPolicyRegistry Autoscaling() => AutoscalingPolicyRegistry.CreateDefault().AddPredictive();
+    public static AutoscalingPolicyRegistry Autoscaling() => AutoscalingPolicyRegistry.CreateDefault().AddPredictive(PredictiveOptions.Live());
 
     /// <summary>The routing policies the live predictor offers.</summary>
     public static RoutingPolicyRegistry Routing() => RoutingPolicyRegistry.CreateDefault();

@@ -67,6 +67,17 @@ public sealed class PredictiveOptions
     /// <summary>Days of history kept per service.</summary>
     public int HistoryDays { get; set; } = 35;
 
+    /// <summary>
+    /// Options for the live predictor: background training (a decision never waits for a model) and history plus
+    /// models persisted under <paramref name="stateDirectory"/> (a local directory rather than a compacted topic: the
+    /// ML.NET model zips are binary blobs of hundreds of KB and only the predictor's own restart needs them).
+    /// </summary>
+    public static PredictiveOptions Live(string stateDirectory = "state/predictive") => new()
+    {
+        Trainer = TrainerModes.Background,
+        StateDirectory = stateDirectory,
+    };
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
     public void Validate()
     {

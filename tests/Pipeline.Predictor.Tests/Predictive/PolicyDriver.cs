@@ -38,6 +38,9 @@ internal sealed class PolicyDriver(IAutoscalingPolicy policy, TimeSpan step, int
         return decision;
     }
 
+    /// <summary>Advances time by <paramref name="windows"/> windows without deciding (e.g. the span a previous instance covered).</summary>
+    public void Skip(int windows) => _windows += windows;
+
     public void Run(IEnumerable<double> rates)
     {
         foreach (var r in rates) Step(r);

@@ -187,4 +187,30 @@ public class PredictivePolicyTests
         Assert.Equal(PredictiveRules.Fallback, decision.Rule);
         Assert.Equal((int)Math.Ceiling(40 / 0.6), decision.DesiredReplicas);
     }
+
+    [Fact]
+    public void Decide_AfterRestartWithStateDirectory_ForecastsAtOnce()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), "predictive-state-" + Guid.NewGuid().ToString("N"));
+        try
+        {
+            var options = HourlyOptions();
+            options.StateDirectory = dir;
+            var before = new PolicyDriver(Policy(options), Hour);
+            before.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+            Assert.True(Directory.Exists(Path.Combine(dir, "svc", "gbm")));
+
+            // A new policy instance (a restarted predictor) continues from the persisted history and model.
+            var after = new PolicyDriver(Policy(options), Hour) { Replicas = before.Replicas };
+            after.Skip(24 * 9);
+            var decision = after.Step(Daily(24 * 9));
+
+            Assert.True(decision.Rule == PredictiveRules.Forecast, decision.Explanation);
+            Assert.NotNull(decision.Forecast);
+        }
+        finally
+        {
+            if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
+        }
+    }
 }
