@@ -11,9 +11,10 @@ public sealed class LearnedRoutingOptions
 
     /// <summary>
     /// Exponent on (reference latency / predicted latency): 0 weights by capacity only (equal utilization), larger
-    /// values move extra traffic to replicas that answer faster at the current load. Default 1.
+    /// values move extra traffic to replicas that answer faster at the current load. Default 0.5 (1 was better on
+    /// lightly loaded heterogeneous fleets but over-loaded the fast replicas under hpa; see docs/learned-balancing.md).
     /// </summary>
-    public double LatencyExponent { get; init; } = 1;
+    public double LatencyExponent { get; init; } = 0.5;
 
     /// <summary>Exponent on the smoothed success share (fast-failure guard). Default 4.</summary>
     public double SuccessExponent { get; init; } = 4;

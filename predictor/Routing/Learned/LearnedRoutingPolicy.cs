@@ -95,8 +95,11 @@ internal sealed class LearnedRoutingPolicy(LearnedRoutingOptions options) : IRou
         var medianCapacity = capacities.Count > 0 ? capacities[capacities.Count / 2] : 1;
         var referenceLatency = latencies.Count > 0 ? latencies[latencies.Count / 2] : double.NaN;
 
+        // Not-ready replicas are left out: they get no traffic anyway, and the actuator gives a replica missing from
+        // the map the mean weight, so one that turns ready between two windows is used at once instead of sitting
+        // at weight 0 until the next decision. Ejected replicas are in the map with weight 0.
         var weights = new SortedDictionary<string, double>(StringComparer.Ordinal);
-        foreach (var r in replicas) weights[r.Replica] = 0;
+        foreach (var r in ready) weights[r.Replica] = 0;
         foreach (var r in serving)
         {
             var model = _models[r.Replica];
