@@ -21,10 +21,17 @@ public sealed class StageCounter
     public long DeadLettered => Interlocked.Read(ref _deadLettered);
 
     /// <summary>When the loop last polled the consumer (null before the first poll).</summary>
-    public DateTimeOffset? LastPoll => Interlocked.Read(ref _lastPollTicks) is var t && t == long.MinValue ? null : new DateTimeOffset(t, TimeSpan.Zero);
+    public DateTimeOffset? LastPoll
+    {
+        get
+        {
+            var ticks = Interlocked.Read(ref _lastPollTicks);
+            return ticks == long.MinValue ? null : new DateTimeOffset(ticks, TimeSpan.Zero);
+        }
+    }
 
     /// <summary>Messages behind the high watermark over the assigned partitions at the last tick, when known.</summary>
-    public long? ConsumerLag => Interlocked.Read(ref _lag) is var l && l >= 0 ? l : null;
+    public long? ConsumerLag => Interlocked.Read(ref _lag) is >= 0 and var lag ? lag : null;
 
     /// <summary>Why the stage cannot go on (a failed delivery or a fatal error), or null while it is fine.</summary>
     public string? FatalReason => Volatile.Read(ref _fatal);
