@@ -6,7 +6,8 @@ namespace Pipeline.Simulator.Balancing;
 /// <summary>
 /// The data-plane half of learned balancing. Per request it scores every ready host with Envoy's weighted
 /// least-request effective weight, weight x slow-start factor x success share^m / (active + 1)^bias, divided by the
-/// host's peak-EWMA latency (optional, on by default), and sends to the
+/// host's peak-EWMA latency (optional, on by default), hosts with a free worker ranked before hosts that would queue
+/// the request, and sends to the
 /// best (ties at random): weights come from the <c>learned</c> routing policy once per window, while everything that must
 /// react within milliseconds happens here: the active-request term, consecutive-error ejection (with the shared
 /// budget and escalating ejection time of <see cref="OutlierEjection"/>), the per-response success share that defuses
@@ -15,6 +16,7 @@ namespace Pipeline.Simulator.Balancing;
 /// </summary>
 internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions options) : IBalancer
 {
+    private const double Saturated = 1e12;
     private readonly Dictionary<string, LearnedHost> _hosts = new(StringComparer.Ordinal);
     private readonly LeastRequestBalancer _panic = new(random);
     private readonly double _sweepSeconds = Math.Max(1, options.Ejection.Interval.TotalSeconds);
@@ -87,6 +89,9 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
                 if (latency > 0) weight /= latency;
             }
             var score = WeightedLeastRequest.EffectiveWeight(weight, c.InFlight, options.ActiveRequestBias);
+            // Two tiers: a host with a free worker (its concurrency limit, as a proxy's max_requests knows it) beats
+            // every host that would queue the request, whatever the weights; the weights order hosts within a tier.
+            if (c.InFlight >= c.Workers) score -= Saturated;
             if (score > bestScore)
             {
                 bestScore = score;

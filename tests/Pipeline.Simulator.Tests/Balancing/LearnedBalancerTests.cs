@@ -125,4 +125,21 @@ public sealed class LearnedBalancerTests
         replicas[1].Busy = 10;
         Assert.Equal(0, balancer.Pick(Hosts.Views(replicas), 0)); // weight 0 never, even idle
     }
+
+    [Fact]
+    public void Pick_HeavyHostWithAllWorkersBusy_LosesToAnyHostWithAFreeWorker()
+    {
+        var replicas = Hosts.Create("fast", "slow");
+        replicas[0].Weight = 100;
+        replicas[1].Weight = 1;
+        var balancer = new LearnedBalancer(SimRandom.Stream(1, 1));
+
+        replicas[0].Busy = 3; // one of 4 workers free: 100/4 beats 1/1
+        var free = balancer.Pick(Hosts.Views(replicas), 0);
+        replicas[0].Busy = 4; // would queue: the idle light host wins whatever the weights
+        var saturated = balancer.Pick(Hosts.Views(replicas), 0);
+
+        Assert.Equal(0, free);
+        Assert.Equal(1, saturated);
+    }
 }
