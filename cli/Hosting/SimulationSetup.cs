@@ -1,3 +1,4 @@
+using Pipeline.Simulator.Balancing;
 using Pipeline.Simulator.Cluster;
 using Pipeline.Simulator.Load;
 using Pipeline.Simulator.Traces;
@@ -17,6 +18,8 @@ internal static class SimulationSetup
     /// A cluster starting at <paramref name="start"/> with one service on the built-in synthetic load (a daily pattern
     /// compressed to 20 minutes plus a 3x surge from minute 1 to minute 4), or on <paramref name="tracePath"/> scaled to a
     /// peak of <see cref="TracePeakRatePerSecond"/> req/s. Replicas: 100 ms mean service time, 4 workers, 20 s start-up.
+    /// The data plane is Envoy's weighted least-request, so the route decisions the actuator applies take effect (with
+    /// the <c>equal</c> routing policy it is plain least-request).
     /// </summary>
     public static SimulatedCluster Create(DateTimeOffset start, string? tracePath, long seed, int initialReplicas = 3)
     {
@@ -33,7 +36,8 @@ internal static class SimulationSetup
             : TraceProfile(tracePath);
         return new SimulatedCluster(
             new SimulatedClusterOptions { Start = start, Seed = seed },
-            [new ServiceOptions { Name = Service, Load = load, InitialReplicas = initialReplicas, StartupDelay = TimeSpan.FromSeconds(20) }]);
+            [new ServiceOptions { Name = Service, Load = load, InitialReplicas = initialReplicas, StartupDelay = TimeSpan.FromSeconds(20),
+                Balancer = BalancerNames.Weighted }]);
     }
 
     private static TraceLoadProfile TraceProfile(string path)
