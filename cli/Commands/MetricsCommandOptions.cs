@@ -13,7 +13,7 @@ internal sealed class MetricsCommandOptions(string stage)
     public const string PortVariable = "PIPELINE_METRICS_PORT";
     public const string BindVariable = "PIPELINE_METRICS_BIND";
 
-    /// <summary>Default endpoint port of each command (documented in docs/pipeline.md and used by docker-compose).</summary>
+    /// <summary>Default endpoint port of each command (documented in README.md and used by docker-compose).</summary>
     public static IReadOnlyDictionary<string, int> DefaultPorts { get; } = new Dictionary<string, int>
     {
         ["demo"] = 9460, ["ingest"] = 9461, ["features"] = 9462, ["predictor"] = 9463, ["actuator"] = 9464, ["sink"] = 9465,
