@@ -15,6 +15,7 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
     private readonly RollingWindow _levels = new(window);
     private readonly double[] _sorted = new double[window];
     private readonly double[] _distance = new double[window];
+    private readonly double[] _scratch = new double[window];
     private bool _dirty = true;
     private double _key = double.NaN;
     private double _low, _high;
@@ -43,8 +44,11 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
             var distance = _distance.AsSpan(0, n);
             _levels.CopyTo(distance);
             for (var i = 0; i < n; i++) distance[i] = Math.Abs(distance[i] - level);
-            distance.Sort(span);
             k = Math.Max(Math.Min(n, 30), (int)Math.Ceiling(n * localFraction));
+            // The k nearest are the same set whatever the order when the k-th and (k+1)-th distances differ: then pick
+            // them in O(n) (this runs for every horizon at every decision); on a tie at the cut the order of the full
+            // sort decides which residuals are in, so sort as before.
+            if (k < n && !NearestByCut(distance, span, k)) distance.Sort(span);
             span = span[..k];
         }
         span.Sort();
@@ -56,5 +60,57 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
         _dirty = false;
         _key = level;
         return (_low, _high);
+    }
+
+    /// <summary>
+    /// Moves the residuals of the <paramref name="k"/> smallest distances to the front of <paramref name="residuals"/>
+    /// (in their original order) when the k-th smallest distance is strictly below the (k+1)-th, so exactly k distances are
+    /// at most the k-th; false (nothing moved) on a tie there or a NaN distance.
+    /// </summary>
+    private bool NearestByCut(ReadOnlySpan<double> distance, Span<double> residuals, int k)
+    {
+        var a = _scratch.AsSpan(0, distance.Length);
+        distance.CopyTo(a);
+        foreach (var d in a)
+        {
+            if (double.IsNaN(d)) return false;
+        }
+        var cut = Select(a, k - 1);
+        var next = double.PositiveInfinity;
+        for (var i = k; i < a.Length; i++) next = Math.Min(next, a[i]);
+        if (!(cut < next)) return false;
+        var j = 0;
+        for (var i = 0; i < distance.Length; i++)
+        {
+            if (distance[i] <= cut) residuals[j++] = residuals[i];
+        }
+        return true;
+    }
+
+    /// <summary>Quickselect (Hoare partition, median-of-three pivot): the <paramref name="nth"/> smallest, with every later element not smaller.</summary>
+    private static double Select(Span<double> a, int nth)
+    {
+        int lo = 0, hi = a.Length - 1;
+        while (lo < hi)
+        {
+            var mid = lo + (hi - lo) / 2;
+            var pivot = Math.Max(Math.Min(a[lo], a[mid]), Math.Min(Math.Max(a[lo], a[mid]), a[hi]));
+            int i = lo, j = hi;
+            while (i <= j)
+            {
+                while (a[i] < pivot) i++;
+                while (a[j] > pivot) j--;
+                if (i <= j)
+                {
+                    (a[i], a[j]) = (a[j], a[i]);
+                    i++;
+                    j--;
+                }
+            }
+            if (nth <= j) hi = j;
+            else if (nth >= i) lo = i;
+            else return a[nth];
+        }
+        return a[nth];
     }
 }

@@ -1,0 +1,54 @@
+using Pipeline.Predictor.Forecasting.Intervals;
+
+namespace Pipeline.Predictor.Tests.Forecasting;
+
+public class ConformalCalibratorTests
+{
+    /// <summary>
+    /// The local bounds must equal the definition computed the straightforward way (sort every held residual by level
+    /// distance, keep the nearest k, sort those, take the conformal order statistics) on the values in the same ring
+    /// order. Levels drawn from a few values make ties at the cut common, levels drawn from a continuum make them rare,
+    /// so both the linear-time pick and the full-sort path are exercised.
+    /// </summary>
+    [Theory]
+    [InlineData(4, 500)]
+    [InlineData(1_000_000, 500)]
+    [InlineData(1_000_000, 40)]
+    [InlineData(7, 25)]
+    public void Bounds_LocalFraction_MatchesFullSortDefinition(int distinctLevels, int window)
+    {
+        var random = new Random(11);
+        var calibrator = new ConformalCalibrator(window, 0.9, 1.0 / 3);
+        var residuals = new double[window];
+        var levels = new double[window];
+        for (var added = 0; added < 3 * window; added++)
+        {
+            var level = random.Next(distinctLevels) / (double)distinctLevels * 8;
+            var residual = Math.Round(random.NextDouble() - 0.5, 2);
+            calibrator.Add(residual, level);
+            residuals[added % window] = residual;
+            levels[added % window] = level;
+            var n = Math.Min(added + 1, window);
+            var query = added % 3 == 0 ? levels[random.Next(n)] : random.NextDouble() * 8;
+            Assert.Equal(Reference(residuals.AsSpan(0, n).ToArray(), levels.AsSpan(0, n).ToArray(), query), calibrator.Bounds(query));
+        }
+    }
+
+    private static (double Low, double High) Reference(double[] residuals, double[] levels, double query)
+    {
+        var n = residuals.Length;
+        var k = n;
+        if (n >= 3)
+        {
+            var distance = levels.Select(l => Math.Abs(l - query)).ToArray();
+            distance.AsSpan().Sort(residuals.AsSpan());
+            k = Math.Max(Math.Min(n, 30), (int)Math.Ceiling(n / 3.0));
+        }
+        var kept = residuals.AsSpan(0, k).ToArray();
+        Array.Sort(kept);
+        var alpha = 1 - 0.9;
+        var lo = (int)Math.Floor((k + 1) * alpha / 2);
+        var hi = (int)Math.Ceiling((k + 1) * (1 - alpha / 2));
+        return (kept[Math.Clamp(lo, 1, k) - 1], kept[Math.Clamp(hi, 1, k) - 1]);
+    }
+}
