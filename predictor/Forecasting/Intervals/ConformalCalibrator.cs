@@ -51,12 +51,21 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
             if (k < n && !NearestByCut(distance, span, k)) distance.Sort(span);
             span = span[..k];
         }
-        span.Sort();
         var alpha = 1 - coverage;
-        var lo = (int)Math.Floor((k + 1) * alpha / 2);
-        var hi = (int)Math.Ceiling((k + 1) * (1 - alpha / 2));
-        _low = span[Math.Clamp(lo, 1, k) - 1];
-        _high = span[Math.Clamp(hi, 1, k) - 1];
+        var lo = Math.Clamp((int)Math.Floor((k + 1) * alpha / 2), 1, k) - 1;
+        var hi = Math.Clamp((int)Math.Ceiling((k + 1) * (1 - alpha / 2)), 1, k) - 1;
+        if (hi >= lo && !HasNaN(span))
+        {
+            // Only two order statistics are needed: select them (the values a full sort would put there) in O(k).
+            _low = Select(span, lo);
+            _high = Select(span[lo..], hi - lo);
+        }
+        else
+        {
+            span.Sort();
+            _low = span[lo];
+            _high = span[hi];
+        }
         _dirty = false;
         _key = level;
         return (_low, _high);
@@ -71,10 +80,7 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
     {
         var a = _scratch.AsSpan(0, distance.Length);
         distance.CopyTo(a);
-        foreach (var d in a)
-        {
-            if (double.IsNaN(d)) return false;
-        }
+        if (HasNaN(a)) return false;
         var cut = Select(a, k - 1);
         var next = double.PositiveInfinity;
         for (var i = k; i < a.Length; i++) next = Math.Min(next, a[i]);
@@ -112,5 +118,14 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
             else return a[nth];
         }
         return a[nth];
+    }
+
+    private static bool HasNaN(ReadOnlySpan<double> values)
+    {
+        foreach (var v in values)
+        {
+            if (double.IsNaN(v)) return true;
+        }
+        return false;
     }
 }
