@@ -18,18 +18,8 @@ internal sealed class OraclePolicy(DemandCurve demand, DateTimeOffset curveStart
         var now = (context.Now - curveStart).TotalSeconds;
         var need = demand.MaxOver(now, now + horizon.TotalSeconds);
         var desired = Math.Clamp(need, context.MinReplicas, context.MaxReplicas);
-        return new ScaleDecision
-        {
-            Id = $"{context.Service}:{Name}:{context.Window.WindowEnd.UtcTicks}",
-            Service = context.Service,
-            Timestamp = context.Now,
-            WindowEnd = context.Window.WindowEnd,
-            Policy = Name,
-            CurrentReplicas = context.CurrentReplicas,
-            DesiredReplicas = desired,
-            Rule = "oracle",
-            Inputs = new Dictionary<string, double> { ["demandNow"] = demand.At(now), ["maxDemandAhead"] = need, ["horizonSeconds"] = horizon.TotalSeconds },
-            Explanation = $"largest demand in the next {horizon.TotalSeconds:0} s is {need} replicas -> {desired}",
-        };
+        return ReferenceDecision.Create(context, Name, desired, "oracle",
+            new Dictionary<string, double> { ["demandNow"] = demand.At(now), ["maxDemandAhead"] = need, ["horizonSeconds"] = horizon.TotalSeconds },
+            $"largest demand in the next {horizon.TotalSeconds:0} s is {need} replicas -> {desired}");
     }
 }

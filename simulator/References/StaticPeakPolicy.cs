@@ -11,18 +11,8 @@ internal sealed class StaticPeakPolicy(int peakReplicas) : IAutoscalingPolicy
     public ScaleDecision Decide(AutoscalingContext context)
     {
         var desired = Math.Clamp(peakReplicas, context.MinReplicas, context.MaxReplicas);
-        return new ScaleDecision
-        {
-            Id = $"{context.Service}:{Name}:{context.Window.WindowEnd.UtcTicks}",
-            Service = context.Service,
-            Timestamp = context.Now,
-            WindowEnd = context.Window.WindowEnd,
-            Policy = Name,
-            CurrentReplicas = context.CurrentReplicas,
-            DesiredReplicas = desired,
-            Rule = "static",
-            Inputs = new Dictionary<string, double> { ["peakReplicas"] = peakReplicas },
-            Explanation = $"provisioned for the peak demand: {desired} replicas",
-        };
+        return ReferenceDecision.Create(context, Name, desired, "static",
+            new Dictionary<string, double> { ["peakReplicas"] = peakReplicas },
+            $"provisioned for the peak demand: {desired} replicas");
     }
 }
