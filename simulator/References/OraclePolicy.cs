@@ -18,7 +18,7 @@ internal sealed class OraclePolicy(DemandCurve demand, DateTimeOffset curveStart
         var now = (context.Now - curveStart).TotalSeconds;
         var need = demand.MaxOver(now, now + horizon.TotalSeconds);
         var desired = Math.Clamp(need, context.MinReplicas, context.MaxReplicas);
-        return ReferenceDecision.Create(context, Name, desired, "oracle",
+        return ScaleDecisions.Create(context, Name, desired, "oracle",
             new Dictionary<string, double> { ["demandNow"] = demand.At(now), ["maxDemandAhead"] = need, ["horizonSeconds"] = horizon.TotalSeconds },
             $"largest demand in the next {horizon.TotalSeconds:0} s is {need} replicas -> {desired}");
     }

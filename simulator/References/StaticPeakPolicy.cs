@@ -11,7 +11,7 @@ internal sealed class StaticPeakPolicy(int peakReplicas) : IAutoscalingPolicy
     public ScaleDecision Decide(AutoscalingContext context)
     {
         var desired = Math.Clamp(peakReplicas, context.MinReplicas, context.MaxReplicas);
-        return ReferenceDecision.Create(context, Name, desired, "static",
+        return ScaleDecisions.Create(context, Name, desired, "static",
             new Dictionary<string, double> { ["peakReplicas"] = peakReplicas },
             $"provisioned for the peak demand: {desired} replicas");
     }

@@ -146,17 +146,6 @@ internal sealed class HpaPolicy : IAutoscalingPolicy
         return detail.Length == 0 ? $"{text} -> {norm.Final}" : $"{text} -> {norm.Final} ({detail})";
     }
 
-    private ScaleDecision Decision(AutoscalingContext context, int desired, string rule, Dictionary<string, double> inputs, string explanation) => new()
-    {
-        Id = DecisionIds.Create(context.Service, Name, context.Window.WindowEnd),
-        Service = context.Service,
-        Timestamp = context.Now,
-        WindowEnd = context.Window.WindowEnd,
-        Policy = Name,
-        CurrentReplicas = context.CurrentReplicas,
-        DesiredReplicas = desired,
-        Rule = rule,
-        Inputs = inputs,
-        Explanation = explanation,
-    };
+    private ScaleDecision Decision(AutoscalingContext context, int desired, string rule, Dictionary<string, double> inputs, string explanation) =>
+        ScaleDecisions.Create(context, Name, desired, rule, inputs, explanation);
 }

@@ -63,20 +63,10 @@ internal static class PredictiveExplanation
         if (limits.Detail is { } detail) text += $" ({detail})";
         text += Accuracy(assessment, state, options);
 
-        return new ScaleDecision
+        return ScaleDecisions.Create(context, policy, limits.Final, limits.Rule, inputs, text) with
         {
-            Id = DecisionIds.Create(context.Service, policy, context.Window.WindowEnd),
-            Service = context.Service,
-            Timestamp = context.Now,
-            WindowEnd = context.Window.WindowEnd,
-            Policy = policy,
-            CurrentReplicas = context.CurrentReplicas,
-            DesiredReplicas = limits.Final,
-            Rule = limits.Rule,
             Mode = options.ForecastOnly ? DecisionModes.Recommend : DecisionModes.Act,
-            Inputs = inputs,
             Forecast = forecast,
-            Explanation = text,
         };
     }
 

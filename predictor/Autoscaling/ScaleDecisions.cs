@@ -1,13 +1,13 @@
 using Pipeline.Contracts.Messages;
-using Pipeline.Predictor.Autoscaling;
 
-namespace Pipeline.Simulator.References;
+namespace Pipeline.Predictor.Autoscaling;
 
-/// <summary>Builds the <see cref="ScaleDecision"/> of a reference policy, with the same id scheme as the live policies.</summary>
-internal static class ReferenceDecision
+/// <summary>Builds the <see cref="ScaleDecision"/> every autoscaling policy returns, with the shared id scheme (<see cref="DecisionIds"/>).</summary>
+public static class ScaleDecisions
 {
+    /// <summary>A decision of <paramref name="policy"/> for the context's service and window.</summary>
     public static ScaleDecision Create(AutoscalingContext context, string policy, int desired, string rule,
-        Dictionary<string, double> inputs, string explanation) => new()
+        IReadOnlyDictionary<string, double> inputs, string explanation) => new()
     {
         Id = DecisionIds.Create(context.Service, policy, context.Window.WindowEnd),
         Service = context.Service,
