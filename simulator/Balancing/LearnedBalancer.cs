@@ -23,6 +23,7 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
     private LearnedHost[] _byIndex = new LearnedHost[16];
     private double[] _latencies = new double[16];
     private double _nextSweep = double.NegativeInfinity;
+    private double _lastPick = double.NaN;
     private bool _started;
 
     public LearnedBalancer(SimRandom random) : this(random, new LearnedBalancerOptions()) { }
@@ -54,6 +55,7 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
                 _latencies[i] = double.NaN;
             }
         }
+        var fleetUtilization = EqualizeUtilization ? TrackUtilization(candidates, now) : 0;
         var meanLatency = latencyCount > 0 ? latencySum / latencyCount : 1;
         // The estimate decays towards zero while a host gets no successful responses (an idle or failing host), so
         // it may only make a host look up to 2x faster than the mean: otherwise a fast-failing host, which never
@@ -91,7 +93,10 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
             var score = WeightedLeastRequest.EffectiveWeight(weight, c.InFlight, options.ActiveRequestBias);
             // Two tiers: a host with a free worker (its concurrency limit, as a proxy's max_requests knows it) beats
             // every host that would queue the request, whatever the weights; the weights order hosts within a tier.
-            if (c.InFlight >= c.Workers) score -= Saturated;
+            if (c.InFlight >= c.Workers) score -= 2 * Saturated;
+            // Utilization-sized fleet: a host running hotter than the fleet's mean ranks after every host at or below
+            // it (among hosts with a free worker), which holds each host's utilization at the fleet's mean.
+            else if (EqualizeUtilization && host.Utilization > fleetUtilization) score -= Saturated;
             if (score > bestScore)
             {
                 bestScore = score;
@@ -104,6 +109,54 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
             }
         }
         return best >= 0 ? best : _panic.Pick(candidates, now);
+    }
+
+    /// <summary>
+    /// Whether the fleet's size follows its measured utilization (an HPA, or any autoscaler that reads the windows'
+    /// utilization). Then preferring fast or warm hosts is self-defeating: it lowers the busy time per request, so the
+    /// mean utilization the autoscaler sees understates the load and it removes replicas until the preferred hosts
+    /// saturate. With this on, every host is held at the fleet's mean utilization (the autoscaler's own assumption:
+    /// utilization = load / capacity on every replica) and the weights only choose among hosts at or below it.
+    /// Initialized from <see cref="LearnedBalancerOptions.EqualizeUtilization"/>; the evaluation harness sets it per run.
+    /// </summary>
+    public bool EqualizeUtilization { get; set; } = options.EqualizeUtilization;
+
+    /// <summary>The host's smoothed utilization (busy share of its workers), NaN if never seen (for tests and reports).</summary>
+    public double Utilization(string host) => _hosts.TryGetValue(host, out var h) ? h.Utilization : double.NaN;
+
+    /// <summary>
+    /// Updates every candidate's smoothed utilization with its busy share now (arrivals see time averages for Poisson
+    /// arrivals, so sampling at picks estimates the time average), exponentially weighted over
+    /// <see cref="LearnedBalancerOptions.UtilizationTimeConstant"/>; returns the mean over the hosts taking traffic,
+    /// weighted by workers.
+    /// </summary>
+    private double TrackUtilization(ReadOnlySpan<ReplicaView> candidates, double now)
+    {
+        var tau = Math.Max(1e-3, options.UtilizationTimeConstant.TotalSeconds);
+        var sharedKeep = now > _lastPick ? Math.Exp(-(now - _lastPick) / tau) : 1;
+        var busy = 0.0;
+        var workers = 0;
+        for (var i = 0; i < candidates.Length; i++)
+        {
+            var host = _byIndex[i];
+            var c = candidates[i];
+            var sample = c.Workers > 0 ? Math.Min(1.0, (double)c.Busy / c.Workers) : 0;
+            if (double.IsNaN(host.UtilizationStamp))
+            {
+                host.Utilization = sample;
+            }
+            else if (now > host.UtilizationStamp)
+            {
+                var keep = host.UtilizationStamp == _lastPick ? sharedKeep : Math.Exp(-(now - host.UtilizationStamp) / tau);
+                host.Utilization = host.Utilization * keep + sample * (1 - keep);
+            }
+            host.UtilizationStamp = now;
+            if (host.Ejection.IsEjected(now) || !(c.Weight > 0)) continue;
+            busy += host.Utilization * c.Workers;
+            workers += c.Workers;
+        }
+        _lastPick = now;
+        return workers > 0 ? busy / workers : 0;
     }
 
     /// <summary>Whether the host is ejected at <paramref name="now"/> (for tests and reports).</summary>

@@ -24,6 +24,16 @@ public sealed class LearnedBalancerOptions
     /// <summary>Exponent on the per-response success share (fast-failure guard). Default 4.</summary>
     public double SuccessExponent { get; init; } = 4;
 
+    /// <summary>
+    /// Hold every host at the fleet's mean utilization (hosts above it rank after hosts at or below it), for fleets an
+    /// autoscaler sizes from their measured utilization; see <see cref="LearnedBalancer.EqualizeUtilization"/>. Default
+    /// false: a fixed-size fleet, where sending more to fast or warm hosts costs nothing.
+    /// </summary>
+    public bool EqualizeUtilization { get; init; }
+
+    /// <summary>Time constant of each host's smoothed utilization (the equalization's memory). Default 5 s.</summary>
+    public TimeSpan UtilizationTimeConstant { get; init; } = TimeSpan.FromSeconds(5);
+
     /// <summary>A host not seen as a candidate for this long is forgotten. Default 10 minutes.</summary>
     public TimeSpan ForgetAfter { get; init; } = TimeSpan.FromMinutes(10);
 }

@@ -10,6 +10,12 @@ internal sealed class LearnedHost(string name, double joinedAt, long completed, 
     public double LastSeen = joinedAt;
     public EjectionState Ejection { get; } = new();
     public SuccessTracker Success { get; } = new();
+
+    /// <summary>Exponentially weighted busy share of the workers (time average, sampled at arrivals).</summary>
+    public double Utilization;
+
+    /// <summary>When <see cref="Utilization"/> was last updated (NaN before the first update).</summary>
+    public double UtilizationStamp = double.NaN;
     private long _completed = completed, _errors = errors;
 
     /// <summary>Feeds the responses since the last look into the error run and the success share.</summary>

@@ -270,6 +270,9 @@ public sealed partial class SimulatedCluster
         return (s.Desired, s.Ready, s.Starting, s.Draining);
     }
 
+    /// <summary>The balancer instance of a service (the evaluation harness configures it per run).</summary>
+    internal Balancing.IBalancer BalancerOf(string service) => Get(service).Balancer;
+
     private SimService Get(string service) =>
         _byName.TryGetValue(service, out var s) ? s : throw new ArgumentException($"unknown service '{service}'; known: {string.Join(", ", _byName.Keys)}", nameof(service));
 

@@ -27,6 +27,11 @@ public static class EvaluationRunner
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var policy = EvaluationPolicies.Create(workload).Create(spec.Autoscaler);
         var cluster = CreateCluster(workload, spec);
+        // Every autoscaler but the two references sizes the fleet from the windows' utilization (hpa directly,
+        // predictive through its learned per-replica capacity and reactive floor): the learned balancer must then keep
+        // that signal honest (docs/learned-balancing.md).
+        if (cluster.BalancerOf(Service) is LearnedBalancer learned)
+            learned.EqualizeUtilization = spec.Autoscaler is not (References.ReferencePolicyNames.StaticPeak or References.ReferencePolicyNames.Oracle);
         var windows = new WindowAggregator(options.Windowing);
         var routing = BalancerRoutingPolicies.For(spec.Balancer) is { } routingName ? RoutingPolicyRegistry.CreateDefault().Create(routingName) : null;
         var events = ScenarioEvents.Schedule(spec.Scenario, workload.SpanSeconds, options.StartupDelay.TotalSeconds);
