@@ -15,6 +15,7 @@ internal static class EvaluateCommand
         var d = new EvaluationOptions();
         var trace = new Option<FileInfo>("--trace") { Description = "Trace CSV with header 'timestamp,requests' (ISO-8601 UTC or seconds from start; constant row interval).", Required = true };
         var peak = new Option<int>("--peak-replicas") { Description = $"Scale the trace so its peak needs N replicas at the target utilization.", DefaultValueFactory = _ => d.PeakReplicas };
+        var target = new Option<double>("--target-utilization") { Description = $"Target utilization shared by every policy: the hpa and predictive targets and the replicas static-peak and oracle provision (peak demand / target); with --peak-replicas it also scales the load, so a higher target runs the same replicas hotter. In (0, 1].", DefaultValueFactory = _ => d.TargetUtilization };
         var scale = new Option<double?>("--scale") { Description = "Multiply the trace's request counts by F instead of --peak-replicas." };
         var start = new Option<string?>("--start") { Description = "Where to start in the trace: an offset (e.g. 2d) or an ISO-8601 UTC timestamp (default: the first row)." };
         var duration = new Option<string?>("--duration") { Description = "Length of the evaluated span, e.g. 7d, 12h (default: to the end of the trace)." };
@@ -31,7 +32,7 @@ internal static class EvaluateCommand
             $"Defaults (identical for every policy): lognormal service time mean {d.MeanServiceTime.TotalMilliseconds:0} ms (cv {d.ServiceTimeCv}), {d.Workers} workers per replica, " +
             $"queue {d.QueueCapacity} per replica, target utilization {d.TargetUtilization}, start-up delay {d.StartupDelay.TotalSeconds:0} s, SLO {d.Slo.TotalMilliseconds:0} ms " +
             $"(SLA {d.SlaTarget:P1} of requests within it), 1 s metric samples into 15 s windows closed after a 5 s grace, warm-up = first quarter, seed {d.Seed}.");
-        foreach (var option in new Option[] { trace, peak, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report })
+        foreach (var option in new Option[] { trace, peak, target, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report })
         {
             command.Options.Add(option);
         }
@@ -44,10 +45,13 @@ internal static class EvaluateCommand
                 var options = new EvaluationOptions
                 {
                     PeakReplicas = result.GetValue(peak),
+                    TargetUtilization = result.GetValue(target),
                     Scale = result.GetValue(scale),
                     Warmup = result.GetValue(warmup) is { } w ? EvaluateArguments.Duration(w, "--warmup") : null,
                     Seed = result.GetValue(seed),
                 };
+                if (!(options.TargetUtilization is > 0 and <= 1))
+                    throw new ArgumentException($"--target-utilization: {options.TargetUtilization.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range; must be in (0, 1], e.g. 0.6 or 0.9");
                 if (options.PeakReplicas < 1) throw new ArgumentException("--peak-replicas: must be at least 1");
                 if (options.Scale is { } f && !(f > 0)) throw new ArgumentException("--scale: must be positive");
                 var workload = new EvaluationWorkload(loaded, options,

@@ -84,7 +84,8 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
             if (!(c.Weight > 0)) continue;
             var weight = c.Weight * host.Success.Factor(options.SuccessExponent);
             var age = now - host.JoinedAt;
-            if (age < options.SlowStart.Window.TotalSeconds) weight *= SlowStart.Factor(age, options.SlowStart);
+            var ramp = age < options.SlowStart.Window.TotalSeconds ? SlowStart.Factor(age, options.SlowStart) : 1;
+            weight *= ramp;
             if (options.LatencyAware)
             {
                 var latency = double.IsNaN(_latencies[i]) ? meanLatency : Math.Max(latencyFloor, _latencies[i]);
@@ -95,8 +96,9 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
             // every host that would queue the request, whatever the weights; the weights order hosts within a tier.
             if (c.InFlight >= c.Workers) score -= 2 * Saturated;
             // Utilization-sized fleet: a host running hotter than the fleet's mean ranks after every host at or below
-            // it (among hosts with a free worker), which holds each host's utilization at the fleet's mean.
-            else if (EqualizeUtilization && host.Utilization > fleetUtilization) score -= Saturated;
+            // it (among hosts with a free worker), which holds each host's utilization at the fleet's mean; a host in
+            // slow start is held at its ramp's share of the mean.
+            else if (EqualizeUtilization && host.Utilization > fleetUtilization * ramp) score -= Saturated;
             if (score > bestScore)
             {
                 bestScore = score;
