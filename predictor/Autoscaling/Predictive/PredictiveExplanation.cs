@@ -11,7 +11,7 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 internal static class PredictiveExplanation
 {
     public static ScaleDecision Decision(AutoscalingContext context, string policy, PredictiveOptions options,
-        PredictiveAssessment assessment, PredictivePlan plan, PredictiveLimits limits, PredictiveServiceState state)
+        PredictiveAssessment assessment, PredictivePlan plan, PredictiveLimits limits, PredictiveServiceState state, FloorSizing sizing)
     {
         var c = CultureInfo.InvariantCulture;
         var model = state.Model.Forecaster.Name;
@@ -24,6 +24,8 @@ internal static class PredictiveExplanation
             ["capacityPerReplica"] = state.Capacity.PerReplica,
             ["historyPoints"] = state.History.Available,
             ["reactiveFloor"] = plan.Floor ?? double.NaN,
+            ["floorUtilization"] = sizing.Utilization,
+            ["expectedUpperNow"] = sizing.ExpectedUpper,
             ["forecastReplicas"] = plan.ForecastReplicas ?? double.NaN,
             ["recommendedReplicas"] = plan.Recommended,
             ["stabilizedReplicas"] = limits.Stabilized,
@@ -49,11 +51,11 @@ internal static class PredictiveExplanation
             };
             text = string.Create(c, $"{model} forecast {d.Value:0.##} req/s [{d.Lower:0.##}, {d.Upper:0.##}] ({options.Forecasting.Coverage:P0} interval) at +{d.Ahead.TotalSeconds:0}s");
         }
-        var floor = plan.Floor is { } f ? f.ToString(c) : "n/a (no metrics)";
+        var floor = plan.Floor is { } f ? f.ToString(c) + FloorReason(context, sizing, options) : "n/a (no metrics)";
         if (assessment.UsesForecast)
         {
             text += string.Create(c,
-                $"; {state.Capacity.PerReplica:0.##} req/s per replica at target {options.TargetUtilization:0.00} -> {plan.ForecastReplicas} replicas; reactive floor {floor}");
+                $"; {state.Capacity.PerReplica:0.##} req/s per replica at 100% busy, upper bound sized at {options.UpperSizing:0.00} and expected demand at {options.ExpectedSizing:0.00} -> {plan.ForecastReplicas} replicas; reactive floor {floor}");
         }
         else
         {
@@ -68,6 +70,18 @@ internal static class PredictiveExplanation
             Mode = options.ForecastOnly ? DecisionModes.Recommend : DecisionModes.Act,
             Forecast = forecast,
         };
+    }
+
+    private static string FloorReason(AutoscalingContext context, FloorSizing sizing, PredictiveOptions options)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var rate = context.Window.RequestRate;
+        if (sizing.Relaxed) return string.Create(c, $" (at {sizing.Utilization:0.00}: {rate:0.##} req/s is inside the forecast interval, upper {sizing.ExpectedUpper:0.##})");
+        if (options.ExpectedUtilization is not null && rate > sizing.ExpectedUpper)
+        {
+            return string.Create(c, $" (HPA calculation at {sizing.Utilization:0.00}: surprise, {rate:0.##} req/s above the forecast's upper bound {sizing.ExpectedUpper:0.##})");
+        }
+        return string.Create(c, $" (HPA calculation at {sizing.Utilization:0.00})");
     }
 
     private static string Accuracy(PredictiveAssessment a, PredictiveServiceState state, PredictiveOptions options)

@@ -2,7 +2,7 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 
 /// <summary>
 /// The recommendation before stabilization and limits: replicas for the decisive upper bound at
-/// <see cref="PredictiveOptions.UpperBoundUtilization"/> and for the point forecast at the target utilization,
+/// <see cref="PredictiveOptions.UpperBoundUtilization"/> and for the point forecast at <see cref="PredictiveOptions.ExpectedUtilization"/>,
 /// whichever is more, raised to the reactive floor; or the floor alone on fallback (the current count when no metrics).
 /// </summary>
 internal sealed record PredictivePlan(int Recommended, string Rule, int? ForecastReplicas, int? Floor)
@@ -13,9 +13,9 @@ internal sealed record PredictivePlan(int Recommended, string Rule, int? Forecas
         {
             return new PredictivePlan(floor ?? current, PredictiveRules.Fallback, null, floor);
         }
-        var atTarget = state.Capacity.PerReplica * options.TargetUtilization;
-        var atUpper = state.Capacity.PerReplica * (options.UpperBoundUtilization ?? options.TargetUtilization);
-        var forecast = Math.Max(Replicas(decisive.Upper, atUpper), Replicas(Math.Max(decisive.Value, assessment.NearPoint), atTarget));
+        var atExpected = state.Capacity.PerReplica * options.ExpectedSizing;
+        var atUpper = state.Capacity.PerReplica * options.UpperSizing;
+        var forecast = Math.Max(Replicas(decisive.Upper, atUpper), Replicas(Math.Max(decisive.Value, assessment.NearPoint), atExpected));
         if (floor is { } f && f > forecast) return new PredictivePlan(f, PredictiveRules.ReactiveFloor, forecast, floor);
         return new PredictivePlan(forecast, PredictiveRules.Forecast, forecast, floor);
     }

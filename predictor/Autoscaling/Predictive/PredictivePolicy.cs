@@ -10,8 +10,10 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// The <c>predictive</c> autoscaling policy. Per service it keeps the request-rate history of the windows it sees, a
 /// forecaster (default <c>gbm</c>) and the <c>seasonal-naive</c> reference, both wrapped in conformal intervals, and the
 /// per-replica capacity learned from the windows. Each decision asks for the replicas the UPPER bound of the forecast
-/// needs at the target utilization over every horizon up to the start-up delay plus one window (a replica requested now
-/// serves from then on), never fewer than the reactive HPA calculation asks for now, then applies scale-down
+/// needs at <see cref="PredictiveOptions.UpperBoundUtilization"/> over the horizons from the start-up delay to the start-up
+/// delay plus one window (a replica requested now serves from then on) and the point forecast needs at
+/// <see cref="PredictiveOptions.ExpectedUtilization"/>, never fewer than the reactive floor (<see cref="FloorSizing"/>: the
+/// HPA calculation at the target when the observed rate is a surprise), then applies scale-down
 /// stabilization, the maximum step and the min/max bounds. It falls back to the reactive calculation, and says so, while
 /// the history is too short, the model is untrained or uncalibrated, the capacity is unknown, or the model's recent
 /// sMAPE is worse than the reference's (drift). Training runs through an <see cref="IForecastTrainer"/>: inline in the
@@ -39,6 +41,7 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var window = context.Window;
         var state = State(context.Service, window);
         var history = state.History;
+        var expectedUpper = state.ModelForecast is { Length: > 0 } previous ? previous[0].Upper : double.NaN;
         if (double.IsFinite(window.RequestRate) && window.RequestRate >= 0 && history.Append(window.WindowEnd, window.RequestRate) > 0)
         {
             Advance(context.Service, state);
@@ -47,11 +50,12 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
 
         var current = context.CurrentReplicas;
         var drain = (_options.StartupDelay + (window.WindowEnd - window.WindowStart)).TotalSeconds;
-        var floor = ReactiveFloor.Calculate(window, current, _options.TargetUtilization, _options.Tolerance, state.Capacity.PerReplica, drain);
         var assessment = PredictiveAssessment.Assess(state, _options);
+        var sizing = FloorSizing.Choose(window.RequestRate, expectedUpper, assessment.UsesForecast, _options);
+        var floor = ReactiveFloor.Calculate(window, current, sizing.Utilization, _options.Tolerance, state.Capacity.PerReplica, drain);
         var plan = PredictivePlan.Make(assessment, state, floor, current, _options);
         var final = PredictiveLimits.Apply(plan, state, context, _options);
-        return PredictiveExplanation.Decision(context, Name, _options, assessment, plan, final, state);
+        return PredictiveExplanation.Decision(context, Name, _options, assessment, plan, final, state, sizing);
     }
 
     /// <summary>Scores the forecasts that matured, keeps the models trained, and forecasts from the new newest point.</summary>

@@ -19,6 +19,7 @@ public class PredictivePolicyTests
         StartupDelay = Hour,
         ScaleDownStabilization = TimeSpan.Zero,
         UpperBoundUtilization = null,
+        ExpectedUtilization = null,
         Forecasting = new ForecastingOptions { Gbm = { Trees = 30, MinTrainingRows = 60 }, MinResiduals = 20 },
     };
 
@@ -41,6 +42,7 @@ public class PredictivePolicyTests
         Assert.Contains("fallback to reactive: history too short to train gbm", decision.Explanation);
         Assert.Null(decision.Forecast);
         Assert.Equal(1, decision.Inputs["fallback"]);
+        Assert.Equal(0.6, decision.Inputs["floorUtilization"]); // no forecast: the HPA calculation at the target
     }
 
     [Fact]
@@ -212,5 +214,50 @@ public class PredictivePolicyTests
         {
             if (Directory.Exists(dir)) Directory.Delete(dir, recursive: true);
         }
+    }
+
+    [Fact]
+    public void Decide_RateInsideTheForecastInterval_FloorSizedAtTheExpectedUtilization()
+    {
+        var options = HourlyOptions();
+        options.ExpectedUtilization = 0.9;
+        var driver = new PolicyDriver(Policy(options), Hour);
+        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+        var previous = driver.Decisions[^1].Forecast!;
+
+        // Exactly the point the model forecast one hour ago for this hour: inside its interval, no surprise.
+        var rate = Math.Max(previous.Lower, Math.Min(previous.Upper, Daily(24 * 9)));
+        var decision = driver.Step(rate);
+
+        Assert.Equal(0.9, decision.Inputs["floorUtilization"]);
+        Assert.Contains("inside the forecast interval", decision.Explanation);
+        Assert.True(decision.Inputs["reactiveFloor"] <= Math.Ceiling(rate / (PolicyDriver.Capacity * 0.9)), decision.Explanation);
+    }
+
+    [Fact]
+    public void Decide_RateAboveTheForecastsUpperBound_FloorIsTheHpaCalculationAtTheTarget()
+    {
+        var options = HourlyOptions();
+        options.ExpectedUtilization = 0.9;
+        options.MaxScaleUpStep = 100;
+        var driver = new PolicyDriver(Policy(options), Hour);
+        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+
+        var decision = driver.Step(5 * Daily(24 * 9));
+
+        Assert.Equal(0.6, decision.Inputs["floorUtilization"]);
+        Assert.Contains("surprise", decision.Explanation);
+        Assert.True(decision.Rule == PredictiveRules.ReactiveFloor, decision.Explanation);
+        Assert.True(decision.DesiredReplicas >= Math.Ceiling(5 * Daily(24 * 9) / (PolicyDriver.Capacity * 0.6)), decision.Explanation);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.5)]
+    public void AddPredictive_ExpectedUtilizationOutOfRange_IsRejectedNamingTheOption(double value)
+    {
+        var error = Assert.Throws<ArgumentException>(() => AutoscalingPolicyRegistry.CreateDefault().AddPredictive(new PredictiveOptions { ExpectedUtilization = value }));
+
+        Assert.Contains("Predictive.ExpectedUtilization", error.Message);
     }
 }
