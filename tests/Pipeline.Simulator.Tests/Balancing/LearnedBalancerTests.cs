@@ -142,4 +142,73 @@ public sealed class LearnedBalancerTests
         Assert.Equal(0, free);
         Assert.Equal(1, saturated);
     }
+
+    [Fact]
+    public void Pick_EqualizeUtilization_HostAboveTheFleetMeanLosesToOneBelowWhateverTheWeights()
+    {
+        var replicas = Hosts.Create("fast", "slow");
+        replicas[0].Weight = 8;
+        replicas[1].Weight = 1;
+        replicas[0].Busy = 3; // utilization 0.75, effective weight 8/4 = 2 > 1/1
+        var balancer = new LearnedBalancer(SimRandom.Stream(1, 1)) { EqualizeUtilization = true };
+        var fixedFleet = new LearnedBalancer(SimRandom.Stream(1, 1));
+        for (var t = 0.0; t < 10; t += 0.1)
+        {
+            balancer.Pick(Hosts.Views(replicas), t);
+            fixedFleet.Pick(Hosts.Views(replicas), t);
+        }
+
+        Assert.Equal(1, balancer.Pick(Hosts.Views(replicas), 10));   // 0.75 > mean 0.375: the idle host first
+        Assert.Equal(0, fixedFleet.Pick(Hosts.Views(replicas), 10)); // fixed fleet: the weights decide
+        Assert.InRange(balancer.Utilization("fast"), 0.74, 0.76);
+    }
+
+    [Fact]
+    public void Pick_EqualizeUtilizationAndSlowStart_NewHostHeldAtItsRampsShareOfTheMean()
+    {
+        var replicas = Hosts.Create("a", "b", "c");
+        var balancer = new LearnedBalancer(SimRandom.Stream(1, 1)) { EqualizeUtilization = true };
+        balancer.Pick(Hosts.Views(replicas[..2]), 0); // a, b: the initial fleet
+        replicas[0].Busy = replicas[1].Busy = 3;     // 0.75 each
+        replicas[2].Busy = 1;                        // c joins at 0.25: below the mean 0.58, above 0.1 x 0.58
+
+        var joined = balancer.Pick(Hosts.Views(replicas), 100);
+
+        // Without the ramp on the utilization share, c (below the mean) would win over a and b (above it).
+        Assert.NotEqual(2, joined);
+    }
+
+    [Fact]
+    public void Run_HeterogeneousReplicasWithEqualizeUtilization_UtilizationsEqualInsteadOfFastHostsHot()
+    {
+        static (double Slow, double Fast) Utilizations(bool equalize)
+        {
+            var cluster = new SimulatedCluster(new SimulatedClusterOptions { Start = T0, Seed = 3, EmitSamples = true },
+                [new ServiceOptions
+                {
+                    Name = "web",
+                    Load = new ConstantLoadProfile(80),
+                    Balancer = BalancerNames.Learned,
+                    ServiceTime = ServiceTimeDistribution.LogNormal(0.1, 0.5),
+                    Workers = 4,
+                    InitialReplicas = 4,
+                    SpeedFactors = [0.5, 2.0], // capacity 20 and 80 req/s: 80 req/s is 40% of the fleet's 200
+                    StartupDelay = TimeSpan.Zero,
+                }]);
+            ((LearnedBalancer)cluster.BalancerOf("web")).EqualizeUtilization = equalize;
+            cluster.AdvanceToSeconds(60);
+            cluster.DrainSamples();
+            cluster.AdvanceToSeconds(360);
+            var samples = cluster.DrainSamples();
+            double Mean(int parity) => samples.Where(s => int.Parse(s.Replica[4..]) % 2 == parity).Average(s => s.Utilization);
+            return (Mean(0), Mean(1));
+        }
+
+        var equal = Utilizations(equalize: true);
+        var greedy = Utilizations(equalize: false);
+
+        Assert.InRange(equal.Slow, 0.3, 0.5);
+        Assert.InRange(equal.Fast - equal.Slow, -0.1, 0.1);
+        Assert.True(greedy.Fast - greedy.Slow > 0.2, $"fixed-fleet mode: fast {greedy.Fast:0.00}, slow {greedy.Slow:0.00}");
+    }
 }
