@@ -44,4 +44,16 @@ internal static class EvaluateArguments
     /// <summary>Comma-separated names, trimmed, empty entries dropped.</summary>
     public static IReadOnlyList<string> List(string? text) =>
         string.IsNullOrWhiteSpace(text) ? [] : [.. text.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)];
+
+    /// <summary>
+    /// A predictive sizing utilization: null when the option was not given (keep the policy's default), "target" for the
+    /// literal rule (sized at the target utilization), else a number in (0, 1].
+    /// </summary>
+    public static (bool Given, double? Value) Sizing(string? text, string option)
+    {
+        if (text is null) return (false, null);
+        if (text.Trim().Equals("target", StringComparison.OrdinalIgnoreCase)) return (true, null);
+        if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var u) && u > 0 && u <= 1) return (true, u);
+        throw new ArgumentException($"{option}: '{text}' is neither a utilization in (0, 1] nor 'target'");
+    }
 }

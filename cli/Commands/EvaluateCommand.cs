@@ -16,6 +16,8 @@ internal static class EvaluateCommand
         var trace = new Option<FileInfo>("--trace") { Description = "Trace CSV with header 'timestamp,requests' (ISO-8601 UTC or seconds from start; constant row interval).", Required = true };
         var peak = new Option<int>("--peak-replicas") { Description = $"Scale the trace so its peak needs N replicas at the target utilization.", DefaultValueFactory = _ => d.PeakReplicas };
         var target = new Option<double>("--target-utilization") { Description = $"Target utilization shared by every policy: the hpa and predictive targets and the replicas static-peak and oracle provision (peak demand / target); with --peak-replicas it also scales the load, so a higher target runs the same replicas hotter. In (0, 1].", DefaultValueFactory = _ => d.TargetUtilization };
+        var upper = new Option<string?>("--predictive-upper") { Description = "Utilization the predictive policy sizes the forecast's upper bound at (default 0.8); 'target' = at --target-utilization (the literal rule)." };
+        var expected = new Option<string?>("--predictive-expected") { Description = "Utilization the expected demand may drive the predictive policy's replicas to: the point forecast, and the observed rate while it stays inside the forecast interval (default 0.9); 'target' = the reactive floor is the HPA calculation at --target-utilization at every decision (the literal safety net)." };
         var scale = new Option<double?>("--scale") { Description = "Multiply the trace's request counts by F instead of --peak-replicas." };
         var start = new Option<string?>("--start") { Description = "Where to start in the trace: an offset (e.g. 2d) or an ISO-8601 UTC timestamp (default: the first row)." };
         var duration = new Option<string?>("--duration") { Description = "Length of the evaluated span, e.g. 7d, 12h (default: to the end of the trace)." };
@@ -32,7 +34,7 @@ internal static class EvaluateCommand
             $"Defaults (identical for every policy): lognormal service time mean {d.MeanServiceTime.TotalMilliseconds:0} ms (cv {d.ServiceTimeCv}), {d.Workers} workers per replica, " +
             $"queue {d.QueueCapacity} per replica, target utilization {d.TargetUtilization}, start-up delay {d.StartupDelay.TotalSeconds:0} s, SLO {d.Slo.TotalMilliseconds:0} ms " +
             $"(SLA {d.SlaTarget:P1} of requests within it), 1 s metric samples into 15 s windows closed after a 5 s grace, warm-up = first quarter, seed {d.Seed}.");
-        foreach (var option in new Option[] { trace, peak, target, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report })
+        foreach (var option in new Option[] { trace, peak, target, upper, expected, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report })
         {
             command.Options.Add(option);
         }
@@ -42,8 +44,15 @@ internal static class EvaluateCommand
             {
                 var file = result.GetValue(trace)!;
                 var loaded = TraceReader.Read(file.FullName);
+                var upperSizing = EvaluateArguments.Sizing(result.GetValue(upper), "--predictive-upper");
+                var expectedSizing = EvaluateArguments.Sizing(result.GetValue(expected), "--predictive-expected");
                 var options = new EvaluationOptions
                 {
+                    ConfigurePredictive = p =>
+                    {
+                        if (upperSizing.Given) p.UpperBoundUtilization = upperSizing.Value;
+                        if (expectedSizing.Given) p.ExpectedUtilization = expectedSizing.Value;
+                    },
                     PeakReplicas = result.GetValue(peak),
                     TargetUtilization = result.GetValue(target),
                     Scale = result.GetValue(scale),

@@ -1,4 +1,5 @@
 using Pipeline.Features.Windowing;
+using Pipeline.Predictor.Autoscaling.Predictive;
 
 namespace Pipeline.Simulator.Evaluation;
 
@@ -58,6 +59,9 @@ public sealed class EvaluationOptions
 
     /// <summary>The live pipeline's windowing (15 s tumbling windows, 5 s grace by default): decisions see the same delay.</summary>
     public WindowingOptions Windowing { get; init; } = new();
+
+    /// <summary>Changes to the <c>predictive</c> policy's options after the shared ones (target, start-up delay) are set: its operating point.</summary>
+    public Action<PredictiveOptions>? ConfigurePredictive { get; init; }
 
     /// <summary>Seed of every run (the same seed for every combination: common random numbers).</summary>
     public long Seed { get; init; } = 42;

@@ -30,7 +30,9 @@ public static class EvaluationPolicies
         registry.Add(ReferencePolicyNames.StaticPeak, () => new StaticPeakPolicy(workload.Demand.Peak));
         var horizon = options.StartupDelay + options.Windowing.WindowSize;
         registry.Add(ReferencePolicyNames.Oracle, () => new OraclePolicy(workload.Demand, workload.Trace.Start, horizon));
-        registry.AddPredictive(new PredictiveOptions { TargetUtilization = options.TargetUtilization, StartupDelay = options.StartupDelay });
+        var predictive = new PredictiveOptions { TargetUtilization = options.TargetUtilization, StartupDelay = options.StartupDelay };
+        options.ConfigurePredictive?.Invoke(predictive);
+        registry.AddPredictive(predictive);
         lock (Gate)
         {
             foreach (var extend in Extensions) extend(registry, workload);

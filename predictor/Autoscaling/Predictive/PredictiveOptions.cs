@@ -21,8 +21,9 @@ public sealed class PredictiveOptions
     /// <summary>
     /// Utilization the forecast's UPPER bound may drive the replicas to (null: <see cref="TargetUtilization"/>, the literal
     /// rule; a value below the target counts as the target). Default 0.8, from queueing rather than from a trace: for the evaluation's service (4 workers per replica,
-    /// 200 ms mean, SLO 1 s, 99.9% SLA) Erlang C puts the 99.9th percentile of the wait of 6 replicas at about 0 s at 0.8
-    /// busy and about 0.5 s at 0.9, so demand at the upper bound (a (1 − coverage)/2 event) still meets the SLO. Sizing
+    /// 200 ms mean, SLO 1 s, 99.9% SLA) Erlang C (M/M/24: 6 replicas) puts the 99.9th percentile of the wait at 0.22 s at
+    /// 0.8 busy and 0.52 s at 0.9 (1.6 s at 0.9 for 2 replicas), so demand at the upper bound (a (1 − coverage)/2 event)
+    /// still meets the SLO with room for the service time's own tail. Sizing
     /// the upper bound at the target pays the headroom twice (the target's headroom exists for demand a reactive scaler
     /// cannot see coming).
     /// </summary>
