@@ -7,7 +7,8 @@ namespace Pipeline.Simulator.Balancing;
 /// The data-plane half of learned balancing. Per request it scores every ready host with Envoy's weighted
 /// least-request effective weight, weight x slow-start factor x success share^m / (active + 1)^bias, divided by the
 /// host's peak-EWMA latency (optional, on by default), hosts with a free worker ranked before hosts that would queue
-/// the request, and sends to the
+/// the request (and, when an autoscaler sizes the fleet from its utilization, hosts at or below the fleet's mean
+/// utilization before hotter ones: <see cref="EqualizeUtilization"/>), and sends to the
 /// best (ties at random): weights come from the <c>learned</c> routing policy once per window, while everything that must
 /// react within milliseconds happens here: the active-request term, consecutive-error ejection (with the shared
 /// budget and escalating ejection time of <see cref="OutlierEjection"/>), the per-response success share that defuses
@@ -16,7 +17,6 @@ namespace Pipeline.Simulator.Balancing;
 /// </summary>
 internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions options) : IBalancer
 {
-    private const double Saturated = 1e12;
     private readonly Dictionary<string, LearnedHost> _hosts = new(StringComparer.Ordinal);
     private readonly LeastRequestBalancer _panic = new(random);
     private readonly double _sweepSeconds = Math.Max(1, options.Ejection.Interval.TotalSeconds);
@@ -68,6 +68,7 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
         var threshold = options.Ejection.ConsecutiveErrors;
         var best = -1;
         var bestScore = double.NegativeInfinity;
+        var bestTier = int.MaxValue;
         var ties = 0;
         for (var i = 0; i < n; i++)
         {
@@ -92,20 +93,22 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
                 if (latency > 0) weight /= latency;
             }
             var score = WeightedLeastRequest.EffectiveWeight(weight, c.InFlight, options.ActiveRequestBias);
-            // Two tiers: a host with a free worker (its concurrency limit, as a proxy's max_requests knows it) beats
-            // every host that would queue the request, whatever the weights; the weights order hosts within a tier.
-            if (c.InFlight >= c.Workers) score -= 2 * Saturated;
-            // Utilization-sized fleet: a host running hotter than the fleet's mean ranks after every host at or below
-            // it (among hosts with a free worker), which holds each host's utilization at the fleet's mean; a host in
-            // slow start is held at its ramp's share of the mean.
-            else if (EqualizeUtilization && host.Utilization > fleetUtilization * ramp) score -= Saturated;
-            if (score > bestScore)
+            // Tiers, compared before the score: a host with a free worker (its concurrency limit, as a proxy's
+            // max_requests knows it) beats every host that would queue the request, whatever the weights. Under a
+            // utilization-sized fleet, a host running hotter than the fleet's mean (a host in slow start: than its ramp's
+            // share of the mean) ranks after every host at or below it, which holds each host at the fleet's mean.
+            // The weights order hosts within a tier.
+            var tier = c.InFlight >= c.Workers ? 2
+                : EqualizeUtilization && host.Utilization > fleetUtilization * ramp ? 1
+                : 0;
+            if (tier < bestTier || (tier == bestTier && score > bestScore))
             {
+                bestTier = tier;
                 bestScore = score;
                 best = i;
                 ties = 1;
             }
-            else if (score == bestScore && random.NextInt(++ties) == 0)
+            else if (tier == bestTier && score == bestScore && random.NextInt(++ties) == 0)
             {
                 best = i;
             }

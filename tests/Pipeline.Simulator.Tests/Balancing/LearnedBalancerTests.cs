@@ -211,4 +211,18 @@ public sealed class LearnedBalancerTests
         Assert.InRange(equal.Fast - equal.Slow, -0.1, 0.1);
         Assert.True(greedy.Fast - greedy.Slow > 0.2, $"fixed-fleet mode: fast {greedy.Fast:0.00}, slow {greedy.Slow:0.00}");
     }
+
+    [Fact]
+    public void Pick_EveryHostWouldQueue_ShorterQueueWinsEvenWithTinyWeights()
+    {
+        var replicas = Hosts.Create("long", "short");
+        foreach (var r in replicas) r.Weight = 1e-4;
+        replicas[0].Busy = replicas[1].Busy = 4;
+        replicas[0].Queued = 1; // effective weights 1e-4/6 and 1e-4/5: a tier offset of 1e12 would round both to it
+
+        for (var seed = 1; seed <= 20; seed++)
+        {
+            Assert.Equal(1, new LearnedBalancer(SimRandom.Stream(seed, 1)).Pick(Hosts.Views(replicas), 0));
+        }
+    }
 }
