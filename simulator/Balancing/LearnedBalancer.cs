@@ -95,11 +95,12 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
             var score = WeightedLeastRequest.EffectiveWeight(weight, c.InFlight, options.ActiveRequestBias);
             // Tiers, compared before the score: a host with a free worker (its concurrency limit, as a proxy's
             // max_requests knows it) beats every host that would queue the request, whatever the weights. Under a
-            // utilization-sized fleet, a host running hotter than the fleet's mean (a host in slow start: than its ramp's
-            // share of the mean) ranks after every host at or below it, which holds each host at the fleet's mean.
+            // utilization-sized fleet, a host running hotter than the fleet's mean ranks after every host at or below
+            // it, which holds each host at the fleet's mean; a host in slow start too (a lower share would hide load
+            // from the autoscaler just when it adds replicas), slow start only orders it within its tier.
             // The weights order hosts within a tier.
             var tier = c.InFlight >= c.Workers ? 2
-                : EqualizeUtilization && host.Utilization > fleetUtilization * ramp ? 1
+                : EqualizeUtilization && host.Utilization > fleetUtilization ? 1
                 : 0;
             if (tier < bestTier || (tier == bestTier && score > bestScore))
             {
