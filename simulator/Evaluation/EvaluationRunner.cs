@@ -27,11 +27,7 @@ public static class EvaluationRunner
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var policy = EvaluationPolicies.Create(workload).Create(spec.Autoscaler);
         var cluster = CreateCluster(workload, spec);
-        // Every autoscaler but the two references sizes the fleet from the windows' utilization (hpa directly,
-        // predictive through its learned per-replica capacity and reactive floor): the learned balancer must then keep
-        // that signal honest (docs/learned-balancing.md).
-        if (cluster.BalancerOf(Service) is LearnedBalancer learned)
-            learned.EqualizeUtilization = spec.Autoscaler is not (References.ReferencePolicyNames.StaticPeak or References.ReferencePolicyNames.Oracle);
+        if (cluster.BalancerOf(Service) is LearnedBalancer learned) learned.EqualizeUtilization = SizesFromUtilization(spec.Autoscaler);
         var windows = new WindowAggregator(options.Windowing);
         var routing = BalancerRoutingPolicies.For(spec.Balancer) is { } routingName ? RoutingPolicyRegistry.CreateDefault().Create(routingName) : null;
         var events = ScenarioEvents.Schedule(spec.Scenario, workload.SpanSeconds, options.StartupDelay.TotalSeconds);
@@ -92,6 +88,14 @@ public static class EvaluationRunner
             PolicyTime = policyTime,
         };
     }
+
+    /// <summary>
+    /// Whether the autoscaler sizes the fleet from the windows' utilization: every one but the two references (hpa
+    /// directly, predictive through its learned per-replica capacity and reactive floor). The learned balancer must then
+    /// keep that signal honest by holding every replica at the fleet's mean utilization (docs/learned-balancing.md).
+    /// </summary>
+    internal static bool SizesFromUtilization(string autoscaler) =>
+        autoscaler is not (References.ReferencePolicyNames.StaticPeak or References.ReferencePolicyNames.Oracle);
 
     private static SimulatedCluster CreateCluster(EvaluationWorkload workload, RunSpec spec)
     {

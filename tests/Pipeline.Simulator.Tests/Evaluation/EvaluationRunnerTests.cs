@@ -19,6 +19,17 @@ public class EvaluationRunnerTests
         new("step", new DateTimeOffset(2025, 1, 1, 0, 0, 0, TimeSpan.Zero), TimeSpan.FromMinutes(1),
             [.. Enumerable.Range(0, 180).Select(i => i < 90 ? 60.0 : 600.0)]);
 
+    [Theory]
+    [InlineData("hpa", true)]
+    [InlineData("predictive", true)]
+    [InlineData("static-peak", false)]
+    [InlineData("oracle", false)]
+    public void SizesFromUtilization_LiveAutoscalersYesReferencesNo(string autoscaler, bool expected)
+    {
+        // Decides whether the learned balancer equalizes utilization in the run (it must for hpa and predictive).
+        Assert.Equal(expected, EvaluationRunner.SizesFromUtilization(autoscaler));
+    }
+
     [Fact]
     public void Run_Oracle_NeverUnderProvisionedAndCheaperThanStaticPeak()
     {
