@@ -60,8 +60,16 @@ public sealed class PipelineProcess : IDisposable
         return false;
     }
 
-    /// <summary>Waits for the process to exit; false on timeout.</summary>
-    public bool WaitForExit(TimeSpan timeout) => _process.WaitForExit(timeout);
+    /// <summary>
+    /// Waits for the process to exit and for its redirected output to be read to the end; false on timeout. (The timed
+    /// overload can return before the asynchronous output handlers have seen the last lines; the untimed one waits for them.)
+    /// </summary>
+    public bool WaitForExit(TimeSpan timeout)
+    {
+        if (!_process.WaitForExit(timeout)) return false;
+        _process.WaitForExit();
+        return true;
+    }
 
     /// <summary>Kills the process and its children at once (a crash, as far as Kafka is concerned).</summary>
     public void Kill()
