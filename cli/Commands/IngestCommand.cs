@@ -7,6 +7,7 @@ using Pipeline.Ingest.Host;
 using Pipeline.Ingest.Publishing;
 using Pipeline.Ingest.Simulation;
 using Pipeline.Ingest.Sources;
+using Pipeline.Contracts.Kafka.Streaming;
 using Pipeline.Contracts.Observability;
 
 namespace Pipeline.Cli.Commands;
@@ -59,7 +60,8 @@ internal static class IngestCommand
                 services.AddHostedService(sp => new MetricPublisherService(
                     sp.GetRequiredService<IMetricSource>(), sp.GetRequiredService<Confluent.Kafka.IProducer<string?, byte[]>>(),
                     sp.GetRequiredService<PublisherOptions>(), sp.GetRequiredService<TimeProvider>(),
-                    sp.GetRequiredService<ILogger<MetricPublisherService>>()));
+                    sp.GetRequiredService<ILogger<MetricPublisherService>>(),
+                    sp.GetRequiredService<StageCounters>().For("ingest")));
             }, cancellationToken);
         }));
         return command;

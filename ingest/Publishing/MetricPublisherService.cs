@@ -1,6 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pipeline.Contracts.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Topics;
@@ -11,14 +12,18 @@ namespace Pipeline.Ingest.Publishing;
 /// <summary>
 /// Collects from one <see cref="IMetricSource"/> every <see cref="PublisherOptions.TickInterval"/> and produces each
 /// sample on <see cref="TopicNames.Metrics"/> keyed by service. Event time comes from the injected
-/// <see cref="TimeProvider"/> (virtual time in the demo).
+/// <see cref="TimeProvider"/> (virtual time in the demo). With a <see cref="StageCounter"/> the stage reports its health
+/// like the consuming stages: each successful collection counts as a poll (a source failing for longer than the stale
+/// limit turns <c>/healthz</c> 503), each delivered sample as published, and a sample not delivered marks the stage failed
+/// with the broker's reason (a sample was lost).
 /// </summary>
 public sealed partial class MetricPublisherService(
     IMetricSource source,
     IProducer<string?, byte[]> producer,
     PublisherOptions options,
     TimeProvider time,
-    ILogger<MetricPublisherService> logger) : BackgroundService
+    ILogger<MetricPublisherService> logger,
+    StageCounter? counter = null) : BackgroundService
 {
     private long _published;
     private long _failed;
@@ -58,6 +63,7 @@ public sealed partial class MetricPublisherService(
             Log.CollectFailed(logger, source.Name, e);
             return;
         }
+        counter?.MarkPolled(time.GetUtcNow());
         foreach (var sample in samples)
         {
             var value = JsonSerde<MetricSample>.Instance.Serialize(sample, default);
@@ -66,7 +72,12 @@ public sealed partial class MetricPublisherService(
                 if (report.Error.IsError)
                 {
                     Interlocked.Increment(ref _failed);
+                    counter?.MarkFatal($"metric sample for {sample.Service} not delivered to {TopicNames.Metrics}: {report.Error.Reason}");
                     Log.DeliveryFailed(logger, report.Error.Reason);
+                }
+                else
+                {
+                    counter?.AddPublished(TopicNames.Metrics);
                 }
             });
             Interlocked.Increment(ref _published);

@@ -43,10 +43,12 @@ public sealed class StageCounter
             .ToList();
 
     internal void AddConsumed(string topic) => Add(ref _consumed, topic, 0);
-    internal void AddPublished(string topic) => Add(ref _published, topic, 1);
+    /// <summary>Counts one record delivered to <paramref name="topic"/> (the loop does it; a producer-only stage calls it itself).</summary>
+    public void AddPublished(string topic) => Add(ref _published, topic, 1);
     internal void AddDeadLettered(string topic) => Add(ref _deadLettered, topic, 2);
     internal void AddProcessed(TimeSpan elapsed) => _processed(elapsed);
-    internal void MarkPolled(DateTimeOffset now) => Interlocked.Exchange(ref _lastPollTicks, now.UtcTicks);
+    /// <summary>Records that the stage's loop ran at <paramref name="now"/>: a consumer poll, or a producer-only stage's collection.</summary>
+    public void MarkPolled(DateTimeOffset now) => Interlocked.Exchange(ref _lastPollTicks, now.UtcTicks);
     internal void SetLag(long? lag) => Interlocked.Exchange(ref _lag, lag ?? -1);
 
     /// <summary>Marks the stage as failed with <paramref name="reason"/> (the first reason is kept).</summary>
