@@ -12,11 +12,18 @@ namespace Pipeline.Ingest.Simulation;
 /// <summary>
 /// For a simulated cluster in its own process: applies the scale results the actuator published with target
 /// <c>simulator</c> (status applied or clamped) to the cluster, so decisions take effect across processes.
-/// Reads only results published after it starts (the cluster starts fresh too).
+/// Reads only results published after it starts (the cluster starts fresh too). A record it cannot read is counted
+/// (<see cref="Unreadable"/>) and logged with its position and reason; the sink, which reads the same topic in its own
+/// consume loop, dead-letters it, so it is not dead-lettered twice here.
 /// </summary>
 public sealed partial class ActuationFollowerService(SimulatedCluster cluster, KafkaOptions options, ILogger<ActuationFollowerService> logger)
     : BackgroundService
 {
+    private long _unreadable;
+
+    /// <summary>Records on the actuations topic that were not a readable <see cref="ActuationResult"/>.</summary>
+    public long Unreadable => Interlocked.Read(ref _unreadable);
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
         Task.Factory.StartNew(() => Run(stoppingToken), stoppingToken, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
@@ -31,7 +38,12 @@ public sealed partial class ActuationFollowerService(SimulatedCluster cluster, K
             var record = consumer.Consume(TimeSpan.FromMilliseconds(100));
             if (record?.Message?.Value is not { } value) continue;
             var input = new InputMessage(record.Topic, record.Partition.Value, record.Offset.Value, record.Message.Key, value, record.Message.Timestamp.UtcDateTime);
-            if (!MessageReader.TryRead<ActuationResult>(input, out var result, out _)) continue;
+            if (!MessageReader.TryRead<ActuationResult>(input, out var result, out var reason))
+            {
+                Interlocked.Increment(ref _unreadable);
+                Log.Unreadable(logger, record.Topic, record.Partition.Value, record.Offset.Value, reason);
+                continue;
+            }
             if (result is not { Kind: "scale", Target: "simulator", Status: ActuationStatuses.Applied or ActuationStatuses.Clamped }) continue;
             lock (cluster)
             {
@@ -47,5 +59,8 @@ public sealed partial class ActuationFollowerService(SimulatedCluster cluster, K
     {
         [LoggerMessage(1, LogLevel.Information, "Simulated {Service} set to {Replicas} replicas by decision {DecisionId}")]
         public static partial void Followed(ILogger logger, string service, int replicas, string decisionId);
+
+        [LoggerMessage(2, LogLevel.Warning, "Unreadable actuation result at {Topic} [{Partition}] @{Offset} skipped: {Reason}")]
+        public static partial void Unreadable(ILogger logger, string topic, int partition, long offset, string reason);
     }
 }
