@@ -41,6 +41,8 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var window = context.Window;
         var state = State(context.Service, window);
         var history = state.History;
+        // The one-step-ahead upper bound made at the previous window is what the model expected for this one; a rate above
+        // it is a surprise (FloorSizing). A window that adds no point compares against the newest forecast instead.
         var expectedUpper = state.ModelForecast is { Length: > 0 } previous ? previous[0].Upper : double.NaN;
         if (double.IsFinite(window.RequestRate) && window.RequestRate >= 0 && history.Append(window.WindowEnd, window.RequestRate) > 0)
         {
