@@ -7,12 +7,13 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// When the rate is above the interval's upper bound (a surprise), while the policy falls back, or when no interval was
 /// given for this window, the floor is the reactive HPA calculation at <see cref="PredictiveOptions.TargetUtilization"/>.
 /// </summary>
-internal sealed record FloorSizing(double Utilization, bool Relaxed, double ExpectedUpper)
+internal sealed record FloorSizing(double Utilization, bool Relaxed, bool Surprise, double ExpectedUpper)
 {
     /// <summary>Chooses the floor's utilization from the observed <paramref name="rate"/> and the upper bound forecast for this window.</summary>
     public static FloorSizing Choose(double rate, double expectedUpper, bool usesForecast, PredictiveOptions options)
     {
-        var relaxed = options.ExpectedUtilization is not null && usesForecast && double.IsFinite(expectedUpper) && rate <= expectedUpper;
-        return new FloorSizing(relaxed ? options.ExpectedSizing : options.TargetUtilization, relaxed, expectedUpper);
+        var judged = options.ExpectedUtilization is not null && usesForecast && double.IsFinite(expectedUpper);
+        var relaxed = judged && rate <= expectedUpper;
+        return new FloorSizing(relaxed ? options.ExpectedSizing : options.TargetUtilization, relaxed, judged && rate > expectedUpper, expectedUpper);
     }
 }

@@ -24,6 +24,9 @@ public sealed class MetricPublisherServiceTests
             : Enumerable.Range(0, samples).Select(i => new MetricSample { Service = "svc", Replica = $"r{i}", Timestamp = now }).ToList();
     }
 
+    private static IProducer<string?, byte[]> Producer(KafkaTestBroker broker) =>
+        new ProducerBuilder<string?, byte[]>(new ProducerConfig { BootstrapServers = broker.BootstrapServers }).Build();
+
     private static MetricPublisherService Publisher(IMetricSource source, IProducer<string?, byte[]> producer, TimeProvider time, StageCounter counter) =>
         new(source, producer, new PublisherOptions(), time, NullLogger<MetricPublisherService>.Instance, counter);
 
@@ -31,9 +34,8 @@ public sealed class MetricPublisherServiceTests
     public void PublishOnce_Delivered_CountsPublishedAndIsHealthy()
     {
         using var broker = KafkaTestBroker.Start();
-        using var producer = new ProducerBuilder<string?, byte[]>(new ProducerConfig { BootstrapServers = broker.BootstrapServers }).Build();
-        var time = new ManualTimeProvider();
-        var counter = new StageCounters().For("ingest");
+        using var producer = Producer(broker);
+        var (time, counter) = (new ManualTimeProvider(), new StageCounters().For("ingest"));
 
         Publisher(new FixedSource(3), producer, time, counter).PublishOnce();
         producer.Flush(TimeSpan.FromSeconds(10));
@@ -47,9 +49,8 @@ public sealed class MetricPublisherServiceTests
     public void PublishOnce_SourceFailing_IsNotAPollSoHealthGoesStale()
     {
         using var broker = KafkaTestBroker.Start();
-        using var producer = new ProducerBuilder<string?, byte[]>(new ProducerConfig { BootstrapServers = broker.BootstrapServers }).Build();
-        var time = new ManualTimeProvider();
-        var counter = new StageCounters().For("ingest");
+        using var producer = Producer(broker);
+        var (time, counter) = (new ManualTimeProvider(), new StageCounters().For("ingest"));
         Publisher(new FixedSource(1), producer, time, counter).PublishOnce();
 
         time.Advance(TimeSpan.FromSeconds(31));
