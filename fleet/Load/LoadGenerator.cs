@@ -17,7 +17,7 @@ public sealed class LoadGenerator(LoadOptions options)
         if (options.Duration <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), options.Duration, "the duration must be positive");
         if (options.MaxInFlight < 1) throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, "max in flight must be at least 1");
         using var client = LoadHttpClient.Create(options);
-        if (options.Preflight) await Preflight.CheckAsync(client, options.Url, Min(options.Timeout, TimeSpan.FromSeconds(5)), cancellationToken);
+        if (options.Preflight) await Preflight.CheckAsync(client, options.Url, Min(options.Timeout, TimeSpan.FromSeconds(5)), options.Progress, cancellationToken);
 
         var recorder = new LoadRecorder(options);
         var clock = Stopwatch.StartNew();
