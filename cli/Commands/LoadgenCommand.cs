@@ -59,7 +59,9 @@ internal static class LoadgenCommand
             (null, null) => throw new ArgumentException("give --trace FILE or --rate R"),
             ({ }, { }) => throw new ArgumentException("give either --trace or --rate, not both"),
             (null, { } r) => RateProfile.Constant(r),
-            ({ } path, null) => RateProfile.FromTrace(TraceReader.Read(path), start, duration, speed, peak),
+            ({ } path, null) => File.Exists(path)
+                ? RateProfile.FromTrace(TraceReader.Read(path), start, duration, speed, peak)
+                : throw new FileNotFoundException($"trace file {path} does not exist", path),
         };
 
     private static Uri ParseUrl(string text) =>

@@ -52,8 +52,10 @@ public sealed class RateProfile
         var rates = rows.Select(r => r / peak * peakRate).ToArray();
         var step = trace.Interval / speed;
         var firstStepEnd = (trace.Interval * (first + 1) - start) / speed;
+        var covered = firstStepEnd + step * (rates.Length - 1);
+        var shortNote = covered < duration ? $"; the trace ends after {covered.TotalSeconds:0.#} s of the {duration.TotalSeconds:0.#} s run" : "";
         return new RateProfile(rates, firstStepEnd, step,
-            $"trace {trace.Name} from {start} at {speed:0.###}x, peak {peakRate:0.###} req/s");
+            $"trace {trace.Name} from {start} at {speed:0.###}x, peak {peakRate:0.###} req/s{shortNote}");
     }
 
     /// <summary>The rate in force at wall offset <paramref name="at"/> and when that step ends.</summary>
