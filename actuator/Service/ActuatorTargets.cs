@@ -1,20 +1,18 @@
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Actuator.Targets;
+using Pipeline.Contracts.Plugins;
 
 namespace Pipeline.Actuator.Service;
 
-/// <summary>Creates the actuator target chosen by name; an unknown name is rejected with the known ones.</summary>
+/// <summary>Actuator targets by name (the <see cref="PluginRegistry{TPlugin}"/> shape).</summary>
 public static class ActuatorTargets
 {
     /// <summary>
-    /// The target named <paramref name="name"/>. <c>simulator</c> acts on the <see cref="Simulator.Cluster.SimulatedCluster"/>
-    /// in <paramref name="services"/> when there is one, else relays through the actuations topic to the process that runs it.
+    /// The built-in targets: <c>dry-run</c>, and <c>simulator</c> relaying through the actuations topic to the process
+    /// that runs the simulated cluster. A process that runs the cluster itself, or other targets (the local fleet),
+    /// replaces or adds entries before creating.
     /// </summary>
-    public static IActuatorTarget Create(string name, IServiceProvider services) => ActuatorTargetNames.Validate(name) switch
-    {
-        ActuatorTargetNames.Simulator => services.GetService<Simulator.Cluster.SimulatedCluster>() is { } cluster
-            ? new SimulatorTarget(cluster)
-            : new SimulatorRelayTarget(),
-        _ => new DryRunTarget(),
-    };
+    public static PluginRegistry<IActuatorTarget> CreateDefault() =>
+        new PluginRegistry<IActuatorTarget>("actuator target")
+            .Add(ActuatorTargetNames.DryRun, () => new DryRunTarget())
+            .Add(ActuatorTargetNames.Simulator, () => new SimulatorRelayTarget());
 }

@@ -5,9 +5,10 @@ namespace Pipeline.Actuator.Targets;
 /// <summary>
 /// The <c>simulator</c> target when the simulated cluster runs in another process (<c>pipeline ingest --source
 /// simulator</c>): the published <see cref="Contracts.Messages.ActuationResult"/> is the command, which that process
-/// follows. Tracks the replica count it last set per service.
+/// follows (scale results as the replica count, route results with the weights they carry). Tracks the replica count it
+/// last set per service.
 /// </summary>
-internal sealed class SimulatorRelayTarget : IActuatorTarget
+public sealed class SimulatorRelayTarget : IActuatorTarget
 {
     private readonly ConcurrentDictionary<string, int> _replicas = new(StringComparer.Ordinal);
 
@@ -22,6 +23,6 @@ internal sealed class SimulatorRelayTarget : IActuatorTarget
             var change = previous == desired ? $"kept {command.Service} at {desired} replicas" : $"scaled {command.Service} from {previous} to {desired} replicas";
             return new TargetOutcome(previous, desired, true, $"{change} (relayed to the simulated cluster via the actuations topic)");
         }
-        return new TargetOutcome(previous, previous, true, $"set {command.Weights?.Count ?? 0} route weights on {command.Service} (relayed)");
+        return new TargetOutcome(previous, previous, true, $"set {command.Weights?.Count ?? 0} route weights on {command.Service} (relayed with the weights)");
     }
 }

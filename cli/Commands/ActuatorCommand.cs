@@ -16,7 +16,7 @@ internal static class ActuatorCommand
     {
         var kafka = new KafkaCommandOptions();
         var metrics = new MetricsCommandOptions("actuator");
-        var target = new Option<string>("--target") { Description = $"Actuator target: {string.Join(", ", ActuatorTargetNames.All)}.", DefaultValueFactory = _ => ActuatorTargetNames.DryRun };
+        var target = new Option<string>("--target") { Description = $"Actuator target: {string.Join(", ", ActuatorTargets.CreateDefault().Names)}.", DefaultValueFactory = _ => ActuatorTargetNames.DryRun };
         var min = new Option<int>("--min-replicas") { Description = "Fewest replicas ever applied.", DefaultValueFactory = _ => 1 };
         var max = new Option<int>("--max-replicas") { Description = "Most replicas ever applied.", DefaultValueFactory = _ => 50 };
         var command = new Command("actuator", "Apply scale and route decisions (at most once per decision id, within min/max) and publish actuation results.");
@@ -27,7 +27,8 @@ internal static class ActuatorCommand
         command.Options.Add(max);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
-            var name = ActuatorTargetNames.Validate(result.GetValue(target)!);
+            var targets = ActuatorTargets.CreateDefault();
+            var name = targets.Validate(result.GetValue(target)!);
             var options = kafka.Resolve(result, out var resolved);
             var metricsOptions = metrics.Resolve(result);
             var actuator = new ActuatorOptions { Target = name, MinReplicas = result.GetValue(min), MaxReplicas = result.GetValue(max) };
@@ -35,9 +36,7 @@ internal static class ActuatorCommand
             return StageHost.RunAsync(options, services =>
             {
                 services.AddStageObservability(metricsOptions);
-                services.AddSingleton(actuator);
-                services.AddSingleton(sp => ActuatorTargets.Create(name, sp));
-                services.AddStage<ActuatorProcessor>();
+                services.AddActuator(actuator, _ => targets.Create(name));
             }, cancellationToken);
         }));
         return command;

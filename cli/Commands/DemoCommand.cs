@@ -12,8 +12,10 @@ using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Observability;
 using Pipeline.Contracts.Topics;
 using Pipeline.Ingest.Publishing;
+using Pipeline.Predictor.Autoscaling.Predictive;
 using Pipeline.Predictor.Service;
 using Pipeline.Simulator.Traces;
+using Pipeline.Features.Windowing;
 using Spectre.Console;
 
 namespace Pipeline.Cli.Commands;
@@ -27,30 +29,35 @@ internal static class DemoCommand
     public static Command Create()
     {
         var duration = DurationParser.Option("--duration", TimeSpan.FromSeconds(60), "Wall-clock run time");
-        var speed = new Option<double>("--speed") { Description = "Virtual seconds per wall second (default 5, or 30 with --trace)." };
+        var speed = new Option<double>("--speed") { Description = "Virtual seconds per wall second.", DefaultValueFactory = _ => 30 };
         var trace = new Option<string?>("--trace") { Description = "Replay this trace CSV (timestamp,requests), scaled to a 150 req/s peak, instead of the synthetic load." };
         var influx = new Option<string?>("--influx") { Description = $"Also write every topic to this InfluxDB 1.x URL (else ${SinkCommand.InfluxUrlVariable} if set)." };
         var seed = new Option<long>("--seed") { Description = "Random seed of the simulated cluster.", DefaultValueFactory = _ => 1 };
         var plain = new Option<bool>("--plain") { Description = "Print lines instead of the live view (automatic when output is redirected)." };
         var noBadInput = new Option<bool>("--no-bad-input") { Description = "Do not inject a bad record every 10 s to show the dead-letter path." };
-        var policy = new Option<string>("--policy") { Description = $"Autoscaling policy: {string.Join(", ", PredictorPolicies.Autoscaling().Names)}.", DefaultValueFactory = _ => "hpa" };
-        var routing = new Option<string>("--routing") { Description = $"Routing policy: {string.Join(", ", PredictorPolicies.Routing().Names)}.", DefaultValueFactory = _ => "equal" };
+        var preroll = DurationParser.Option("--preroll", TimeSpan.FromHours(3),
+            "Virtual time of the load simulated at full speed through the same decision step before the live part, so the model starts trained (0 for none)");
+        var decisions = new DecisionCommandOptions();
         var bootstrap = new Option<string?>("--bootstrap") { Description = "Use this Kafka broker instead of the embedded one (else KAFKA_BOOTSTRAP_SERVERS if set)." };
-        var command = new Command("demo", "Run broker, simulated cluster and all stages in one process with a live view, then print a summary.");
-        foreach (var o in new Option[] { duration, speed, trace, influx, seed, plain, noBadInput, policy, routing, bootstrap }) command.Options.Add(o);
+        var command = new Command("demo", "Run broker, simulated cluster and all stages in one process with a live view, then print a summary. " +
+            "By default the predictive policy with learned routing acts, warm-started by a pre-roll of the load, while the HPA runs as a shadow " +
+            "on the same windows and on a twin cluster for the comparison in the summary.");
+        foreach (var o in new Option[] { duration, speed, trace, influx, seed, plain, noBadInput, preroll, bootstrap }) command.Options.Add(o);
+        decisions.AddTo(command);
         var metrics = new MetricsCommandOptions("demo");
         metrics.AddTo(command);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() => RunAsync(new DemoSettings
         {
             Duration = result.GetValue(duration),
-            Speed = result.GetValue(speed) is > 0 and var s ? s : result.GetValue(trace) is null ? 5 : 30,
+            Speed = result.GetValue(speed) is > 0 and var s ? s : throw new ArgumentException($"--speed: must be > 0, was {result.GetValue(speed)}"),
             Trace = result.GetValue(trace),
             Influx = !string.IsNullOrWhiteSpace(result.GetValue(influx)) ? result.GetValue(influx)
                 : Environment.GetEnvironmentVariable(SinkCommand.InfluxUrlVariable) is { Length: > 0 } env ? env : null,
             Seed = result.GetValue(seed),
             Plain = result.GetValue(plain) || Console.IsOutputRedirected || !AnsiConsole.Profile.Capabilities.Interactive,
             BadInput = !result.GetValue(noBadInput),
-            Predictor = new PredictorOptions { AutoscalingPolicy = result.GetValue(policy)!, RoutingPolicy = result.GetValue(routing) ?? "" },
+            Predictor = decisions.Resolve(result, new PredictiveOptions()),
+            Preroll = result.GetValue(preroll) >= TimeSpan.Zero ? result.GetValue(preroll) : throw new ArgumentException($"--preroll: must be >= 0, was {result.GetValue(preroll)}"),
             Bootstrap = result.GetValue(bootstrap) ?? Environment.GetEnvironmentVariable(BootstrapResolver.EnvironmentVariable),
             Metrics = metrics.Resolve(result),
         }, cancellationToken)));
@@ -59,26 +66,31 @@ internal static class DemoCommand
 
     private static async Task<int> RunAsync(DemoSettings settings, CancellationToken cancellationToken)
     {
-        _ = PredictorPolicies.CreateProcessor(settings.Predictor); // rejects unknown policy names before anything starts
         using var embedded = string.IsNullOrWhiteSpace(settings.Bootstrap) ? EmbeddedKafkaCluster.Start() : null;
         var servers = embedded?.BootstrapServers ?? settings.Bootstrap!;
         if (embedded is not null) embedded.CreateTopics(TopicNames.All);
         else await TopicProvisioner.EnsureAsync(servers, TopicNames.All, cancellationToken: cancellationToken);
         var kafka = new KafkaOptions { BootstrapServers = servers, GroupIdPrefix = $"demo-{Guid.NewGuid():N}"[..13] };
 
-        // Synthetic load: virtual time starts far enough back that it catches up with the wall clock at the end.
-        var start = settings.Trace is { } path
-            ? TraceReader.Read(path).Start
-            : DateTimeOffset.FromUnixTimeSeconds(DateTimeOffset.UtcNow.ToUnixTimeSeconds()) - settings.Duration * (settings.Speed - 1);
-        var time = new ScaledTimeProvider(start, settings.Speed);
-        var cluster = SimulationSetup.Create(start, settings.Trace, settings.Seed);
-        var state = new DemoState();
-        var counters = new StageCounters();
+        // Synthetic load: the live part ends about when its virtual time catches up with the wall clock. The live part
+        // starts on a window boundary, so its first window is whole (the pre-roll's last open window is not handed over).
+        var liveStart = AlignDown(settings.Trace is { } path
+            ? TraceReader.Read(path).Start + settings.Preroll
+            : DateTimeOffset.UtcNow - settings.Duration * (settings.Speed - 1), new WindowingOptions().WindowSize);
+        var start = liveStart - settings.Preroll;
+        var setup = new DemoClusters(settings.Predictor, settings.Trace, settings.Seed, start, settings.Preroll);
+        var cluster = setup.Main;
+        var step = setup.Step;
         Console.WriteLine($"pipeline demo: Kafka {(embedded is null ? "broker" : "embedded mock cluster")} at {servers}; " +
-                          $"load {(settings.Trace ?? "synthetic (daily pattern + 3x surge from virtual minute 1 to 4)")}; " +
-                          $"policy {settings.Predictor.AutoscalingPolicy}, routing {settings.Predictor.RoutingPolicy}; " +
+                          $"load {(settings.Trace ?? "synthetic (daily pattern + 3x surge from live minute 1 to 4)")}; " +
+                          $"{DecisionCommandOptions.Describe(settings.Predictor)}; " +
                           $"virtual time runs {settings.Speed:0.##}x wall time; {settings.Duration.TotalSeconds:0}s" +
                           (settings.Influx is null ? "" : $"; writing to InfluxDB {settings.Influx}"));
+        if (settings.Preroll > TimeSpan.Zero) Console.WriteLine(setup.Preroll(liveStart).Describe());
+        var twin = setup.Twin(liveStart);
+        var time = new ScaledTimeProvider(liveStart, settings.Speed);
+        var state = new DemoState();
+        var counters = new StageCounters();
         Action<ScaleDecision>? print = settings.Plain
             ? d => Console.WriteLine($"decision {d.WindowEnd:HH:mm:ss} {d.Service} {d.CurrentReplicas} -> {d.DesiredReplicas} [{d.Rule}] {d.Explanation}")
             : null;
@@ -88,8 +100,9 @@ internal static class DemoCommand
         if (settings.Plain) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical); // start-up failures are reported once, by StartupErrors
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
-        builder.Services.AddInProcessPipeline(kafka, cluster, time, counters, settings.Speed, settings.Influx, predictor: settings.Predictor);
+        builder.Services.AddInProcessPipeline(kafka, cluster, time, counters, settings.Speed, settings.Influx, step: step);
         builder.Services.AddHostedService(_ => new DemoMonitor(kafka, state, print));
+        if (twin is not null) builder.Services.AddHostedService(_ => new TwinCluster(twin.Loop, time));
         // Stages poll in virtual time here, so the staleness limit of the health check is scaled by the speed-up too.
         builder.Services.AddStageObservability(new StageMetricsOptions
         {
@@ -121,14 +134,21 @@ internal static class DemoCommand
         catch (OperationCanceledException)
         {
         }
-        var virtualSpan = time.GetUtcNow() - start;
         await host.StopAsync(CancellationToken.None);
         var published = host.Services.GetRequiredService<MetricPublisherService>().Published;
         if (host is IAsyncDisposable disposable) await disposable.DisposeAsync();
         else host.Dispose();
-        DemoSummary.Print(Console.Out, cluster, SimulationSetup.Service, state, counters, virtualSpan, published, settings.Influx);
+        DateTimeOffset end;
+        lock (cluster) end = cluster.Now;
+        if (twin is not null) lock (twin.Loop) twin.Loop.AdvanceTo(end);
+        DemoSummary.Print(Console.Out, cluster, SimulationSetup.Service, state, counters, end - liveStart, published, settings.Influx);
+        if (twin is not null) DemoComparison.Print(Console.Out, settings.Predictor, cluster, twin, state);
         return Environment.ExitCode;
     }
+
+    /// <summary><paramref name="time"/> rounded down to a multiple of <paramref name="size"/> (windows are aligned so).</summary>
+    private static DateTimeOffset AlignDown(DateTimeOffset time, TimeSpan size) =>
+        new(time.UtcTicks - time.UtcTicks % size.Ticks, TimeSpan.Zero);
 
     private static async Task PlainLoop(DateTime began, TimeSpan duration, DemoState state, CancellationToken stop)
     {
@@ -156,6 +176,7 @@ internal static class DemoCommand
         public bool Plain { get; init; }
         public bool BadInput { get; init; }
         public required PredictorOptions Predictor { get; init; }
+        public TimeSpan Preroll { get; init; }
         public string? Bootstrap { get; init; }
         public required StageMetricsOptions Metrics { get; init; }
     }

@@ -19,7 +19,7 @@ internal static class IngestCommand
     {
         var kafka = new KafkaCommandOptions();
         var metrics = new MetricsCommandOptions("ingest");
-        var source = new Option<string>("--source") { Description = $"Metric source: {string.Join(", ", MetricSourceNames.All)}.", DefaultValueFactory = _ => MetricSourceNames.Simulator };
+        var source = new Option<string>("--source") { Description = $"Metric source: {string.Join(", ", MetricSources.Names)}.", DefaultValueFactory = _ => MetricSourceNames.Simulator };
         var interval = DurationParser.Option("--interval", TimeSpan.FromSeconds(1), "Collection interval (virtual time for the simulator)");
         var speed = new Option<double>("--speed") { Description = "Simulator only: virtual seconds per wall second.", DefaultValueFactory = _ => 1 };
         var trace = new Option<string?>("--trace") { Description = "Simulator only: replay this trace CSV (timestamp,requests) instead of the synthetic load." };
@@ -36,7 +36,7 @@ internal static class IngestCommand
         command.Options.Add(service);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
-            var name = MetricSourceNames.Validate(result.GetValue(source)!);
+            var name = MetricSources.Validate(result.GetValue(source)!);
             var options = kafka.Resolve(result, out var resolved);
             var metricsOptions = metrics.Resolve(result);
             var simulated = name == MetricSourceNames.Simulator;
@@ -56,7 +56,7 @@ internal static class IngestCommand
                     services.AddSingleton(SimulationSetup.Create(time.GetUtcNow(), result.GetValue(trace), result.GetValue(seed)));
                     services.AddHostedService<ActuationFollowerService>();
                 }
-                services.AddSingleton(sp => MetricSources.Create(name, sp));
+                services.AddSingleton(sp => MetricSources.CreateDefault(sp).Create(name));
                 services.AddHostedService(sp => new MetricPublisherService(
                     sp.GetRequiredService<IMetricSource>(), sp.GetRequiredService<Confluent.Kafka.IProducer<string?, byte[]>>(),
                     sp.GetRequiredService<PublisherOptions>(), sp.GetRequiredService<TimeProvider>(),

@@ -21,6 +21,18 @@ internal sealed class DemoState
     public long DeadLetters { get; private set; }
     public int MaxDesiredReplicas { get; private set; }
 
+    /// <summary>Decisions a forecast drove (not the reactive fallback), and when the first one arrived.</summary>
+    public long ForecastDecisions { get; private set; }
+    public DateTime? FirstForecastAt { get; private set; }
+
+    /// <summary>Decisions with a shadow answer, and those where the shadow asked for more or fewer replicas.</summary>
+    public long ShadowCompared { get; private set; }
+    public long ShadowAskedMore { get; private set; }
+    public long ShadowAskedFewer { get; private set; }
+
+    /// <summary>When the state was created (the demo's live start, wall clock).</summary>
+    public DateTime Began { get; } = DateTime.UtcNow;
+
     public void OnWindow(FeatureWindow window)
     {
         lock (_gate)
@@ -38,6 +50,17 @@ internal sealed class DemoState
             if (decision.DesiredReplicas > decision.CurrentReplicas) ScaleUps++;
             if (decision.DesiredReplicas < decision.CurrentReplicas) ScaleDowns++;
             MaxDesiredReplicas = Math.Max(MaxDesiredReplicas, decision.DesiredReplicas);
+            if (decision.Forecast is not null && decision.Rule != "fallback")
+            {
+                ForecastDecisions++;
+                FirstForecastAt ??= DateTime.UtcNow;
+            }
+            if (decision.ShadowReplicas is { } shadow)
+            {
+                ShadowCompared++;
+                if (shadow > decision.DesiredReplicas) ShadowAskedMore++;
+                if (shadow < decision.DesiredReplicas) ShadowAskedFewer++;
+            }
             _recentDecisions.Add(decision);
             if (_recentDecisions.Count > 6) _recentDecisions.RemoveAt(0);
             if (double.IsFinite(latencyMs) && latencyMs >= 0) _latenciesMs.Add(latencyMs);

@@ -12,7 +12,9 @@ using Pipeline.Features.Windowing;
 using Pipeline.Ingest.Publishing;
 using Pipeline.Ingest.Sources;
 using Pipeline.Predictor.Service;
+using Pipeline.Predictor.Decisions;
 using Pipeline.Simulator.Cluster;
+using Pipeline.Simulator.Control;
 
 namespace Pipeline.Cli.Hosting;
 
@@ -20,29 +22,31 @@ namespace Pipeline.Cli.Hosting;
 internal static class InProcessPipeline
 {
     /// <summary>
-    /// Registers the simulator source's publisher (one collection per virtual second), features, predictor (hpa + equal unless
-    /// <paramref name="predictor"/> names others),
-    /// actuator (simulator target) and, when <paramref name="influxUrl"/> is set, the sink.
+    /// Registers the simulator source's publisher (one collection per virtual second), features, the predictor running
+    /// <paramref name="step"/> (default: <see cref="PredictorPolicies.CreateStep"/> with the default options, the
+    /// evaluated predictive policy and learned routing), the actuator on the simulator target and, when
+    /// <paramref name="influxUrl"/> is set, the sink.
     /// </summary>
     public static IServiceCollection AddInProcessPipeline(this IServiceCollection services, KafkaOptions kafka, SimulatedCluster cluster,
         TimeProvider time, StageCounters counters, double speedUp, string? influxUrl, string influxDatabase = "pipeline",
-        PredictorOptions? predictor = null)
+        DecisionStep? step = null)
     {
         services.AddSingleton(time);
         services.AddSingleton(counters);
         services.AddPipelineKafka(kafka);
         services.AddSingleton(cluster);
         services.AddSingleton(new PublisherOptions { Source = MetricSourceNames.Simulator, TickInterval = TimeSpan.FromSeconds(1) / speedUp });
-        services.AddSingleton(sp => MetricSources.Create(MetricSourceNames.Simulator, sp));
+        services.AddSingleton(sp => MetricSources.CreateDefault(sp).Create(MetricSourceNames.Simulator));
         services.AddSingleton<MetricPublisherService>();
         services.AddHostedService(sp => sp.GetRequiredService<MetricPublisherService>());
         services.AddSingleton(new WindowingOptions());
         services.AddStage<FeaturesProcessor>();
-        services.AddSingleton(PredictorPolicies.CreateProcessor(predictor ?? new PredictorOptions()));
+        var decisions = step ?? PredictorPolicies.CreateStep(new PredictorOptions());
+        services.AddSingleton(new PredictorProcessor(decisions));
         services.AddStage<PredictorProcessor>();
-        services.AddSingleton(new ActuatorOptions { Target = ActuatorTargetNames.Simulator });
-        services.AddSingleton(sp => ActuatorTargets.Create(ActuatorTargetNames.Simulator, sp));
-        services.AddStage<ActuatorProcessor>();
+        services.AddActuator(
+            new ActuatorOptions { Target = ActuatorTargetNames.Simulator, MinReplicas = decisions.Options.MinReplicas, MaxReplicas = decisions.Options.MaxReplicas },
+            _ => new SimulatorTarget(cluster));
         if (influxUrl is not null) SinkCommand.AddSink(services, SinkCommand.WriterOptions(influxUrl, influxDatabase));
         return services;
     }

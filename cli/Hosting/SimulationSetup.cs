@@ -16,29 +16,33 @@ internal static class SimulationSetup
 
     /// <summary>
     /// A cluster starting at <paramref name="start"/> with one service on the built-in synthetic load (a daily pattern
-    /// compressed to 20 minutes plus a 3x surge from minute 1 to minute 4), or on <paramref name="tracePath"/> scaled to a
-    /// peak of <see cref="TracePeakRatePerSecond"/> req/s. Replicas: 100 ms mean service time, 4 workers, 20 s start-up.
-    /// The data plane is Envoy's weighted least-request, so the route decisions the actuator applies take effect (with
-    /// the <c>equal</c> routing policy it is plain least-request).
+    /// compressed to 20 minutes plus a 3x surge for 3 minutes from minute 1 after <paramref name="surgeAfter"/>), or on <paramref name="tracePath"/> scaled to a
+    /// peak of <see cref="TracePeakRatePerSecond"/> req/s. Replicas: 100 ms mean service time, 4 workers, start-up
+    /// <paramref name="startupDelay"/> (default 20 s). The data plane is the evaluated <c>learned</c> balancer (Envoy's
+    /// weighted least-request with the per-request guards), so the route decisions the actuator applies take effect;
+    /// <paramref name="equalizeUtilization"/> when the autoscaler sizes from utilization, as in the evaluation.
     /// </summary>
-    public static SimulatedCluster Create(DateTimeOffset start, string? tracePath, long seed, int initialReplicas = 3)
+    public static SimulatedCluster Create(DateTimeOffset start, string? tracePath, long seed, int initialReplicas = 3,
+        TimeSpan? startupDelay = null, bool equalizeUtilization = true, TimeSpan surgeAfter = default)
     {
-        ILoadProfile load = tracePath is null
-            ? new SyntheticLoadProfile(new SyntheticLoadOptions
-            {
-                BaseRatePerSecond = 50,
-                DailyAmplitude = 0.3,
-                Period = TimeSpan.FromMinutes(20),
-                SurgeStart = TimeSpan.FromMinutes(1),
-                SurgeDuration = TimeSpan.FromMinutes(3),
-                SurgeMultiplier = 3,
-            })
-            : TraceProfile(tracePath);
         return new SimulatedCluster(
             new SimulatedClusterOptions { Start = start, Seed = seed },
-            [new ServiceOptions { Name = Service, Load = load, InitialReplicas = initialReplicas, StartupDelay = TimeSpan.FromSeconds(20),
-                Balancer = BalancerNames.Weighted }]);
+            [new ServiceOptions { Name = Service, Load = Load(tracePath, surgeAfter), InitialReplicas = initialReplicas,
+                StartupDelay = startupDelay ?? TimeSpan.FromSeconds(20), Balancer = BalancerNames.Learned, EqualizeUtilization = equalizeUtilization }]);
     }
+
+    /// <summary>The offered load: the synthetic pattern, or the trace at <paramref name="tracePath"/> scaled to the demo's peak.</summary>
+    public static ILoadProfile Load(string? tracePath, TimeSpan surgeAfter = default) => tracePath is null
+        ? new SyntheticLoadProfile(new SyntheticLoadOptions
+        {
+            BaseRatePerSecond = 50,
+            DailyAmplitude = 0.3,
+            Period = TimeSpan.FromMinutes(20),
+            SurgeStart = surgeAfter + TimeSpan.FromMinutes(1),
+            SurgeDuration = TimeSpan.FromMinutes(3),
+            SurgeMultiplier = 3,
+        })
+        : TraceProfile(tracePath);
 
     private static TraceLoadProfile TraceProfile(string path)
     {

@@ -19,6 +19,9 @@ public sealed record ActuationResult
     public int PreviousReplicas { get; init; }
     public int AppliedReplicas { get; init; }
     public string Message { get; init; } = "";
+
+    /// <summary>For a route result: the weight per replica applied (a process following results elsewhere applies them too).</summary>
+    public IReadOnlyDictionary<string, double>? Weights { get; init; }
 }
 
 /// <summary>Values of <see cref="ActuationResult.Status"/>.</summary>
@@ -28,5 +31,6 @@ public static class ActuationStatuses
     public const string Clamped = "clamped";
     public const string Duplicate = "duplicate";
     public const string RecommendOnly = "recommend-only";
+    /// <summary>The target could not apply the decision (the message says why); nothing changed.</summary>
     public const string Failed = "failed";
 }

@@ -36,6 +36,12 @@ public sealed record ScaleDecision
 
     /// <summary>One human-readable line saying why.</summary>
     public required string Explanation { get; init; }
+
+    /// <summary>The policy run beside this one on the same window for comparison (e.g. <c>hpa</c>), if any.</summary>
+    public string? ShadowPolicy { get; init; }
+
+    /// <summary>Replicas <see cref="ShadowPolicy"/> would have asked for on the same window.</summary>
+    public int? ShadowReplicas { get; init; }
 }
 
 /// <summary>Values of <see cref="ScaleDecision.Mode"/>.</summary>

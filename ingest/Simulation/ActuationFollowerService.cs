@@ -10,8 +10,9 @@ using Pipeline.Simulator.Cluster;
 namespace Pipeline.Ingest.Simulation;
 
 /// <summary>
-/// For a simulated cluster in its own process: applies the scale results the actuator published with target
-/// <c>simulator</c> (status applied or clamped) to the cluster, so decisions take effect across processes.
+/// For a simulated cluster in its own process: applies the results the actuator published with target <c>simulator</c>
+/// to the cluster, scale results (status applied or clamped) as the replica count and route results (applied) as the
+/// weights they carry, so both kinds of decision take effect across processes.
 /// Reads only results published after it starts (the cluster starts fresh too). A record it cannot read is counted
 /// (<see cref="Unreadable"/>) and logged with its position and reason; the sink, which reads the same topic in its own
 /// consume loop, dead-letters it, so it is not dead-lettered twice here.
@@ -44,13 +45,16 @@ public sealed partial class ActuationFollowerService(SimulatedCluster cluster, K
                 Log.Unreadable(logger, record.Topic, record.Partition.Value, record.Offset.Value, reason);
                 continue;
             }
-            if (result is not { Kind: "scale", Target: "simulator", Status: ActuationStatuses.Applied or ActuationStatuses.Clamped }) continue;
+            if (result is not { Target: "simulator", Status: ActuationStatuses.Applied or ActuationStatuses.Clamped }) continue;
+            var scale = result.Kind == "scale";
+            if (!scale && result is not { Kind: "route", Weights.Count: > 0 }) continue;
             lock (cluster)
             {
                 if (!cluster.Services.Contains(result.Service, StringComparer.Ordinal)) continue;
-                cluster.SetDesiredReplicas(result.Service, result.AppliedReplicas);
+                if (scale) cluster.SetDesiredReplicas(result.Service, result.AppliedReplicas);
+                else cluster.SetRouteWeights(result.Service, result.Weights!);
             }
-            Log.Followed(logger, result.Service, result.AppliedReplicas, result.DecisionId);
+            if (scale) Log.Followed(logger, result.Service, result.AppliedReplicas, result.DecisionId);
         }
         consumer.Close();
     }

@@ -1,17 +1,25 @@
 using Microsoft.Extensions.DependencyInjection;
+using Pipeline.Contracts.Plugins;
 using Pipeline.Ingest.Host;
 using Pipeline.Ingest.Simulation;
 using Pipeline.Simulator.Cluster;
 
 namespace Pipeline.Ingest.Sources;
 
-/// <summary>Creates the metric source chosen by name; an unknown name is rejected with the known ones.</summary>
+/// <summary>Metric sources by name (the <see cref="PluginRegistry{TPlugin}"/> shape).</summary>
 public static class MetricSources
 {
-    /// <summary>The source named <paramref name="name"/>; <c>simulator</c> needs a <see cref="SimulatedCluster"/> in <paramref name="services"/>.</summary>
-    public static IMetricSource Create(string name, IServiceProvider services) => MetricSourceNames.Validate(name) switch
-    {
-        MetricSourceNames.Simulator => new SimulatorMetricSource(services.GetRequiredService<SimulatedCluster>()),
-        _ => new HostMetricSource(services.GetService<HostMetricOptions>() ?? new HostMetricOptions()),
-    };
+    /// <summary>The built-in sources over <paramref name="services"/>; <c>simulator</c> needs a <see cref="SimulatedCluster"/> there.</summary>
+    public static PluginRegistry<IMetricSource> CreateDefault(IServiceProvider services) =>
+        new PluginRegistry<IMetricSource>("metric source")
+            .Add(MetricSourceNames.Simulator, () => new SimulatorMetricSource(services.GetRequiredService<SimulatedCluster>()))
+            .Add(MetricSourceNames.Host, () => new HostMetricSource(services.GetService<HostMetricOptions>() ?? new HostMetricOptions()));
+
+    private static readonly PluginRegistry<IMetricSource> Known = CreateDefault(new ServiceCollection().BuildServiceProvider());
+
+    /// <summary>The names <see cref="CreateDefault"/> knows, for help texts.</summary>
+    public static IReadOnlyList<string> Names => Known.Names;
+
+    /// <summary>Returns <paramref name="name"/>, or throws listing the known names, before any service exists.</summary>
+    public static string Validate(string name) => Known.Validate(name);
 }

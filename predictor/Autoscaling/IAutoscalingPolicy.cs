@@ -14,6 +14,12 @@ public interface IAutoscalingPolicy
 
     /// <summary>Decides the desired replicas for one service from one window.</summary>
     ScaleDecision Decide(AutoscalingContext context);
+
+    /// <summary>
+    /// Whether the policy sizes the fleet from the windows' measured utilization (directly, or through a capacity learned
+    /// from it). A balancer must then keep that signal honest across heterogeneous replicas. True unless a policy says otherwise.
+    /// </summary>
+    bool SizesFromUtilization => true;
 }
 
 /// <summary>Everything a policy may look at for one decision.</summary>

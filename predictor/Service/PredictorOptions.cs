@@ -1,17 +1,53 @@
+using Pipeline.Predictor.Autoscaling;
+using Pipeline.Predictor.Autoscaling.Predictive;
+using Pipeline.Predictor.Routing;
+
 namespace Pipeline.Predictor.Service;
 
-/// <summary>Options of the predictor stage.</summary>
+/// <summary>
+/// The one options object of the decision step, with the evaluated defaults, shared by <c>pipeline evaluate</c>, the
+/// live predictor and the demo: which policies run, the target utilization every policy sizes for, the replica
+/// start-up time the predictive policy plans across, and the replica bounds.
+/// </summary>
 public sealed class PredictorOptions
 {
-    /// <summary>Autoscaling policy name (<see cref="Autoscaling.AutoscalingPolicyNames"/>).</summary>
-    public string AutoscalingPolicy { get; set; } = Autoscaling.AutoscalingPolicyNames.Hpa;
+    /// <summary>Autoscaling policy name (<see cref="AutoscalingPolicyNames"/>); default the predictive policy.</summary>
+    public string AutoscalingPolicy { get; set; } = AutoscalingPolicyNames.Predictive;
 
-    /// <summary>Routing policy name; empty disables route decisions.</summary>
-    public string RoutingPolicy { get; set; } = "equal";
+    /// <summary>Routing policy name (<see cref="RoutingPolicyNames"/>); empty disables route decisions. Default learned.</summary>
+    public string RoutingPolicy { get; set; } = RoutingPolicyNames.Learned;
+
+    /// <summary>
+    /// A policy run beside the acting one on the same windows, whose answer each decision's explanation states (default
+    /// <c>hpa</c>; empty for none; ignored when it is the acting policy).
+    /// </summary>
+    public string ShadowPolicy { get; set; } = AutoscalingPolicyNames.Hpa;
+
+    /// <summary>Target mean utilization of the ready replicas for every policy (HPA's target; the predictive policy's floor). Default 0.6, as evaluated.</summary>
+    public double TargetUtilization { get; set; } = 0.6;
+
+    /// <summary>Time from requesting a replica to its first request, which the predictive policy forecasts across. Default 60 s, as evaluated.</summary>
+    public TimeSpan StartupDelay { get; set; } = TimeSpan.FromSeconds(60);
 
     /// <summary>Fewest replicas a policy may ask for.</summary>
     public int MinReplicas { get; set; } = 1;
 
     /// <summary>Most replicas a policy may ask for.</summary>
     public int MaxReplicas { get; set; } = 50;
+
+    /// <summary>
+    /// The predictive policy's own options; <see cref="PredictiveOptions.TargetUtilization"/> and
+    /// <see cref="PredictiveOptions.StartupDelay"/> are overwritten from this object. Default: the simulator's
+    /// synchronous trainer, nothing persisted (the live stage uses <see cref="PredictiveOptions.Live"/>).
+    /// </summary>
+    public PredictiveOptions Predictive { get; set; } = new();
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
+    public void Validate()
+    {
+        if (!(TargetUtilization > 0 && TargetUtilization <= 1)) throw new ArgumentException($"TargetUtilization: must be in (0, 1], was {TargetUtilization}");
+        if (StartupDelay < TimeSpan.Zero) throw new ArgumentException($"StartupDelay: must be >= 0, was {StartupDelay}");
+        if (MinReplicas < 0 || MaxReplicas < Math.Max(1, MinReplicas))
+            throw new ArgumentException($"MinReplicas/MaxReplicas: need 0 <= min <= max and max >= 1, was [{MinReplicas}, {MaxReplicas}]");
+    }
 }

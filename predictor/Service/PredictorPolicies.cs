@@ -1,21 +1,41 @@
 using Pipeline.Predictor.Autoscaling;
+using Pipeline.Predictor.Autoscaling.Hpa;
 using Pipeline.Predictor.Autoscaling.Predictive;
+using Pipeline.Predictor.Decisions;
 using Pipeline.Predictor.Routing;
 
 namespace Pipeline.Predictor.Service;
 
-/// <summary>Resolves the predictor's policies by name from the registries; unknown names are rejected with the known ones.</summary>
+/// <summary>Builds the decision step's policies from <see cref="PredictorOptions"/>; unknown names are rejected with the known ones.</summary>
 public static class PredictorPolicies
 {
-    /// <summary>The autoscaling policies the live predictor offers (a fresh registry per call).</summary>
-    public static AutoscalingPolicyRegistry Autoscaling() => AutoscalingPolicyRegistry.CreateDefault().AddPredictive(PredictiveOptions.Live());
+    /// <summary>The autoscaling policies, every one sized for <see cref="PredictorOptions.TargetUtilization"/> (a fresh registry per call).</summary>
+    public static AutoscalingPolicyRegistry Autoscaling(PredictorOptions? options = null)
+    {
+        var o = options ?? new PredictorOptions();
+        o.Predictive.TargetUtilization = o.TargetUtilization;
+        o.Predictive.StartupDelay = o.StartupDelay;
+        return AutoscalingPolicyRegistry.CreateDefault(new HpaOptions { TargetUtilization = o.TargetUtilization }).AddPredictive(o.Predictive);
+    }
 
-    /// <summary>The routing policies the live predictor offers.</summary>
+    /// <summary>The routing policies.</summary>
     public static RoutingPolicyRegistry Routing() => RoutingPolicyRegistry.CreateDefault();
 
-    /// <summary>A processor with the policies named in <paramref name="options"/>; an empty routing name disables route decisions.</summary>
-    public static PredictorProcessor CreateProcessor(PredictorOptions options) => new(
-        Autoscaling().Create(options.AutoscalingPolicy),
-        string.IsNullOrWhiteSpace(options.RoutingPolicy) ? null : Routing().Create(options.RoutingPolicy),
-        options);
+    /// <summary>The decision step for <paramref name="options"/>, with policies from <paramref name="registry"/> (default: <see cref="Autoscaling"/>).</summary>
+    public static DecisionStep CreateStep(PredictorOptions options, AutoscalingPolicyRegistry? registry = null)
+    {
+        options.Validate();
+        var policies = registry ?? Autoscaling(options);
+        var shadow = string.IsNullOrWhiteSpace(options.ShadowPolicy) || options.ShadowPolicy == options.AutoscalingPolicy
+            ? null
+            : policies.Create(options.ShadowPolicy);
+        return new DecisionStep(
+            policies.Create(options.AutoscalingPolicy),
+            string.IsNullOrWhiteSpace(options.RoutingPolicy) ? null : Routing().Create(options.RoutingPolicy),
+            options,
+            shadow);
+    }
+
+    /// <summary>A predictor stage processor running <see cref="CreateStep"/>.</summary>
+    public static PredictorProcessor CreateProcessor(PredictorOptions options) => new(CreateStep(options));
 }

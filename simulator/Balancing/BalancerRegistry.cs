@@ -1,59 +1,31 @@
+using Pipeline.Contracts.Plugins;
+using Pipeline.Simulator.Cluster;
 using Pipeline.Simulator.Randomness;
 
 namespace Pipeline.Simulator.Balancing;
 
-/// <summary>
-/// Creates balancers by name. Built-ins are always known; <see cref="Register"/> adds more (e.g. a learned balancer).
-/// An unknown name is rejected with the list of known names.
-/// </summary>
+/// <summary>Balancers by name (the <see cref="PluginRegistry{TPlugin}"/> shape); an unknown name is rejected with the list of known names.</summary>
 public static class BalancerRegistry
 {
-    private static readonly Dictionary<string, Func<SimRandom, IBalancer>> Factories = new(StringComparer.OrdinalIgnoreCase)
-    {
-        [BalancerNames.RoundRobin] = _ => new RoundRobinBalancer(),
-        [BalancerNames.Random] = r => new RandomBalancer(r),
-        [BalancerNames.LeastRequest] = r => new LeastRequestBalancer(r),
-        [BalancerNames.PeakEwma] = r => new PeakEwmaBalancer(r),
-        [BalancerNames.Jsq] = r => new JoinShortestQueueBalancer(r),
-        [BalancerNames.Weighted] = r => new WeightedBalancer(r),
-        [BalancerNames.Learned] = r => new LearnedBalancer(r),
-    };
+    private static readonly PluginRegistry<IBalancer> Known = CreateDefault(SimRandom.Stream(0, 0), new ServiceOptions { Load = new Load.ConstantLoadProfile(0) });
 
-    private static readonly Lock Gate = new();
+    /// <summary>Names that <see cref="CreateDefault"/> holds, sorted.</summary>
+    public static IReadOnlyList<string> Names => Known.Names;
 
-    /// <summary>Names that <see cref="Create"/> accepts, sorted.</summary>
-    public static IReadOnlyList<string> Names
-    {
-        get
-        {
-            lock (Gate) return [.. Factories.Keys.Order(StringComparer.Ordinal)];
-        }
-    }
-
-    /// <summary>Adds (or replaces) a balancer factory; the factory gets a seeded generator owned by the service.</summary>
-    public static void Register(string name, Func<SimRandom, IBalancer> factory)
-    {
-        ArgumentException.ThrowIfNullOrWhiteSpace(name);
-        ArgumentNullException.ThrowIfNull(factory);
-        lock (Gate) Factories[name] = factory;
-    }
+    /// <summary>
+    /// The built-in balancers for one service: each gets the service's seeded generator <paramref name="random"/>, and
+    /// its options come from <paramref name="service"/> (e.g. <see cref="ServiceOptions.EqualizeUtilization"/>).
+    /// </summary>
+    public static PluginRegistry<IBalancer> CreateDefault(SimRandom random, ServiceOptions service) =>
+        new PluginRegistry<IBalancer>("balancer")
+            .Add(BalancerNames.RoundRobin, () => new RoundRobinBalancer())
+            .Add(BalancerNames.Random, () => new RandomBalancer(random))
+            .Add(BalancerNames.LeastRequest, () => new LeastRequestBalancer(random))
+            .Add(BalancerNames.PeakEwma, () => new PeakEwmaBalancer(random))
+            .Add(BalancerNames.Jsq, () => new JoinShortestQueueBalancer(random))
+            .Add(BalancerNames.Weighted, () => new WeightedBalancer(random))
+            .Add(BalancerNames.Learned, () => new LearnedBalancer(random, new LearnedBalancerOptions { EqualizeUtilization = service.EqualizeUtilization }));
 
     /// <summary>Throws <see cref="ArgumentException"/> listing the known names when <paramref name="name"/> is unknown.</summary>
-    public static void Validate(string name)
-    {
-        lock (Gate)
-        {
-            if (Factories.ContainsKey(name)) return;
-        }
-        throw new ArgumentException($"unknown balancer '{name}'; known balancers: {string.Join(", ", Names)}", nameof(name));
-    }
-
-    /// <summary>Creates a new balancer instance for one service.</summary>
-    public static IBalancer Create(string name, SimRandom random)
-    {
-        Validate(name);
-        Func<SimRandom, IBalancer> factory;
-        lock (Gate) factory = Factories[name];
-        return factory(random);
-    }
+    public static void Validate(string name) => Known.Validate(name);
 }

@@ -123,9 +123,9 @@ internal sealed class LearnedBalancer(SimRandom random, LearnedBalancerOptions o
     /// mean utilization the autoscaler sees understates the load and it removes replicas until the preferred hosts
     /// saturate. With this on, every host is held at the fleet's mean utilization (the autoscaler's own assumption:
     /// utilization = load / capacity on every replica) and the weights only choose among hosts at or below it.
-    /// Initialized from <see cref="LearnedBalancerOptions.EqualizeUtilization"/>; the evaluation harness sets it per run.
+    /// Initialized from <see cref="LearnedBalancerOptions.EqualizeUtilization"/> (the service's <see cref="Cluster.ServiceOptions.EqualizeUtilization"/>).
     /// </summary>
-    public bool EqualizeUtilization { get; set; } = options.EqualizeUtilization;
+    public bool EqualizeUtilization { get; init; } = options.EqualizeUtilization;
 
     /// <summary>The host's smoothed utilization (busy share of its workers), NaN if never seen (for tests and reports).</summary>
     public double Utilization(string host) => _hosts.TryGetValue(host, out var h) ? h.Utilization : double.NaN;

@@ -12,8 +12,14 @@ public sealed class ServiceOptions
     /// <summary>Offered load (arrivals per second over virtual time).</summary>
     public required ILoadProfile Load { get; init; }
 
-    /// <summary>Balancer name (<see cref="BalancerNames"/>, or one added with <see cref="BalancerRegistry.Register"/>).</summary>
+    /// <summary>Balancer name (<see cref="BalancerNames"/>).</summary>
     public string Balancer { get; init; } = BalancerNames.LeastRequest;
+
+    /// <summary>
+    /// Whether the autoscaler sizes this service from its replicas' measured utilization; the <c>learned</c> balancer then
+    /// holds every replica at the fleet's mean utilization so that signal stays honest (docs/learned-balancing.md).
+    /// </summary>
+    public bool EqualizeUtilization { get; init; }
 
     /// <summary>Service time of one request on a speed-1 replica. Default lognormal, mean 100 ms, cv 0.5.</summary>
     public ServiceTimeDistribution ServiceTime { get; init; } = ServiceTimeDistribution.LogNormal(0.100, 0.5);

@@ -55,7 +55,7 @@ public sealed partial class SimulatedCluster
         {
             Validate(s);
             if (_byName.ContainsKey(s.Name)) throw new ArgumentException($"service '{s.Name}' is defined twice", nameof(services));
-            var service = new SimService(s, BalancerRegistry.Create(s.Balancer, SimRandom.Stream(options.Seed, 100 + list.Count)));
+            var service = new SimService(s, BalancerRegistry.CreateDefault(SimRandom.Stream(options.Seed, 100 + list.Count), s).Create(s.Balancer));
             _byName[s.Name] = service;
             list.Add(service);
             for (var i = 0; i < s.InitialReplicas; i++)
@@ -271,7 +271,6 @@ public sealed partial class SimulatedCluster
     }
 
     /// <summary>The balancer instance of a service (the evaluation harness configures it per run).</summary>
-    internal Balancing.IBalancer BalancerOf(string service) => Get(service).Balancer;
 
     private SimService Get(string service) =>
         _byName.TryGetValue(service, out var s) ? s : throw new ArgumentException($"unknown service '{service}'; known: {string.Join(", ", _byName.Keys)}", nameof(service));

@@ -1,42 +1,43 @@
 using Pipeline.Predictor.Autoscaling;
-using Pipeline.Predictor.Autoscaling.Hpa;
-using Pipeline.Predictor.Autoscaling.Predictive;
+using Pipeline.Predictor.Service;
+using Pipeline.Simulator.Balancing;
 using Pipeline.Simulator.References;
 
 namespace Pipeline.Simulator.Evaluation;
 
 /// <summary>
-/// The autoscaling policies an evaluation can run, by name: the predictor's registry (<c>hpa</c> and whatever the
-/// predictor registers) with the target utilization of the evaluation, plus the simulator's references
-/// <c>static-peak</c> and <c>oracle</c>, plus anything added with <see cref="Extend"/>.
+/// The autoscaling policies an evaluation can run, by name: the live predictor's (<see cref="PredictorPolicies"/>, built
+/// from the same <see cref="PredictorOptions"/> the live stage uses, with the evaluation's target and start-up time),
+/// plus the simulator's references <c>static-peak</c> and <c>oracle</c>.
 /// </summary>
 public static class EvaluationPolicies
 {
-    private static readonly List<Action<AutoscalingPolicyRegistry, EvaluationWorkload>> Extensions = [];
-    private static readonly Lock Gate = new();
-
-    /// <summary>Adds policies to every registry built from now on (e.g. a policy living outside the predictor).</summary>
-    public static void Extend(Action<AutoscalingPolicyRegistry, EvaluationWorkload> register)
+    /// <summary>The decision step's options for one run (its policies come from <see cref="Create"/>): the evaluation's target, start-up time and bounds; routing as the balancer needs it.</summary>
+    public static PredictorOptions Options(EvaluationWorkload workload, RunSpec spec)
     {
-        ArgumentNullException.ThrowIfNull(register);
-        lock (Gate) Extensions.Add(register);
+        var o = workload.Options;
+        return new PredictorOptions
+        {
+            AutoscalingPolicy = spec.Autoscaler,
+            RoutingPolicy = BalancerRoutingPolicies.For(spec.Balancer) ?? "",
+            ShadowPolicy = "",
+            TargetUtilization = o.TargetUtilization,
+            StartupDelay = o.StartupDelay,
+            MinReplicas = o.MinReplicas,
+            MaxReplicas = workload.MaxReplicas,
+        };
     }
 
     /// <summary>A fresh registry for one run over <paramref name="workload"/>.</summary>
     public static AutoscalingPolicyRegistry Create(EvaluationWorkload workload)
     {
         var options = workload.Options;
-        var registry = AutoscalingPolicyRegistry.CreateDefault(new HpaOptions { TargetUtilization = options.TargetUtilization });
+        var predictor = new PredictorOptions { TargetUtilization = options.TargetUtilization, StartupDelay = options.StartupDelay };
+        options.ConfigurePredictive?.Invoke(predictor.Predictive);
+        var registry = PredictorPolicies.Autoscaling(predictor);
         registry.Add(ReferencePolicyNames.StaticPeak, () => new StaticPeakPolicy(workload.Demand.Peak));
         var horizon = options.StartupDelay + options.Windowing.WindowSize;
         registry.Add(ReferencePolicyNames.Oracle, () => new OraclePolicy(workload.Demand, workload.Trace.Start, horizon));
-        var predictive = new PredictiveOptions { TargetUtilization = options.TargetUtilization, StartupDelay = options.StartupDelay };
-        options.ConfigurePredictive?.Invoke(predictive);
-        registry.AddPredictive(predictive);
-        lock (Gate)
-        {
-            foreach (var extend in Extensions) extend(registry, workload);
-        }
         return registry;
     }
 

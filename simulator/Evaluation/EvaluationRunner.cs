@@ -1,17 +1,17 @@
-using Pipeline.Predictor.Autoscaling;
-using Pipeline.Features.Windowing;
-using Pipeline.Predictor.Routing;
+using Pipeline.Predictor.Service;
 using Pipeline.Simulator.Balancing;
 using Pipeline.Simulator.Cluster;
+using Pipeline.Simulator.Control;
 
 namespace Pipeline.Simulator.Evaluation;
 
 /// <summary>
 /// Runs one autoscaler x balancer x scenario over a workload in virtual time. Every second the cluster emits one
-/// <see cref="Contracts.Messages.MetricSample"/> per replica; they go through the live pipeline's
-/// <see cref="WindowAggregator"/> (15 s windows closed 5 s after their end by default) and each closed window goes to
-/// the policy, whose desired count is applied at once. So policies see the same metrics with the same delay as in
-/// the live pipeline, minus Kafka's transport latency. Policies run from the span's start; metrics are scored after the warm-up.
+/// <see cref="Contracts.Messages.MetricSample"/> per replica, and the <see cref="ClusterControlLoop"/> passes them
+/// through the live pipeline's code: the features stage's windowing (15 s windows closed 5 s after their end by
+/// default), the predictor's decision step and the actuator's rails. So policies see the same metrics with the same
+/// delay as in the live pipeline, minus Kafka's transport latency. Policies run from the span's start; metrics are
+/// scored after the warm-up.
 /// </summary>
 public static class EvaluationRunner
 {
@@ -25,15 +25,14 @@ public static class EvaluationRunner
         ScenarioNames.Validate(spec.Scenario);
         var options = workload.Options;
         var clock = System.Diagnostics.Stopwatch.StartNew();
-        var policy = EvaluationPolicies.Create(workload).Create(spec.Autoscaler);
-        var cluster = CreateCluster(workload, spec);
-        if (cluster.BalancerOf(Service) is LearnedBalancer learned) learned.EqualizeUtilization = SizesFromUtilization(spec.Autoscaler);
-        var windows = new WindowAggregator(options.Windowing);
-        var routing = BalancerRoutingPolicies.For(spec.Balancer) is { } routingName ? RoutingPolicyRegistry.CreateDefault().Create(routingName) : null;
+        var predictor = EvaluationPolicies.Options(workload, spec);
+        var registry = EvaluationPolicies.Create(workload);
+        var policy = registry.Create(spec.Autoscaler);
+        var cluster = CreateCluster(workload, spec, policy.SizesFromUtilization);
+        var loop = new ClusterControlLoop(cluster, PredictorPolicies.CreateStep(predictor, registry), options.Windowing);
         var events = ScenarioEvents.Schedule(spec.Scenario, workload.SpanSeconds, options.StartupDelay.TotalSeconds);
         var nextEvent = 0;
         string? lastFaulted = null;
-        var policyTime = TimeSpan.Zero;
 
         var step = options.SampleInterval.TotalSeconds;
         var steps = (int)Math.Ceiling(workload.SpanSeconds / step - 1e-9);
@@ -54,17 +53,7 @@ public static class EvaluationRunner
                 var target = e.Newest ? cluster.Snapshot(Service).Replicas[^1].Name : e.SameReplicaAsPrevious ? lastFaulted : null;
                 lastFaulted = cluster.InjectFault(Service, target, e.Fault) ?? lastFaulted;
             }
-            cluster.AdvanceToSeconds(t);
-            foreach (var sample in cluster.DrainSamples())
-            {
-                foreach (var window in windows.Add(sample, cluster.Now).Closed)
-                {
-                    var before = clock.Elapsed;
-                    Decide(cluster, policy, window, workload);
-                    if (routing is not null) Route(cluster, routing, window);
-                    policyTime += clock.Elapsed - before;
-                }
-            }
+            loop.AdvanceToSeconds(t);
             var counts = cluster.Counts(Service);
             demand[i] = workload.Demand.At(t - step / 2);
             ready[i] = counts.Ready;
@@ -85,19 +74,11 @@ public static class EvaluationRunner
         {
             SimulatedRequests = cluster.Snapshot(Service).Arrivals,
             WallTime = clock.Elapsed,
-            PolicyTime = policyTime,
+            PolicyTime = loop.DecisionTime,
         };
     }
 
-    /// <summary>
-    /// Whether the autoscaler sizes the fleet from the windows' utilization: every one but the two references (hpa
-    /// directly, predictive through its learned per-replica capacity and reactive floor). The learned balancer must then
-    /// keep that signal honest by holding every replica at the fleet's mean utilization (docs/learned-balancing.md).
-    /// </summary>
-    internal static bool SizesFromUtilization(string autoscaler) =>
-        autoscaler is not (References.ReferencePolicyNames.StaticPeak or References.ReferencePolicyNames.Oracle);
-
-    private static SimulatedCluster CreateCluster(EvaluationWorkload workload, RunSpec spec)
+    private static SimulatedCluster CreateCluster(EvaluationWorkload workload, RunSpec spec, bool equalizeUtilization)
     {
         var options = workload.Options;
         var mean = options.MeanServiceTime.TotalSeconds;
@@ -108,6 +89,7 @@ public static class EvaluationRunner
                 Name = Service,
                 Load = workload.Load,
                 Balancer = spec.Balancer,
+                EqualizeUtilization = equalizeUtilization,
                 ServiceTime = options.ServiceTimeCv > 0 ? ServiceTimeDistribution.LogNormal(mean, options.ServiceTimeCv) : ServiceTimeDistribution.Deterministic(mean),
                 Workers = options.Workers,
                 QueueCapacity = options.QueueCapacity,
@@ -116,30 +98,6 @@ public static class EvaluationRunner
                 SpeedFactors = ScenarioEvents.SpeedFactors(spec.Scenario),
                 Slo = options.Slo,
             }]);
-    }
-
-    private static void Decide(SimulatedCluster cluster, IAutoscalingPolicy policy, Contracts.Messages.FeatureWindow window, EvaluationWorkload workload)
-    {
-        var current = cluster.Counts(Service).Desired;
-        var decision = policy.Decide(new AutoscalingContext
-        {
-            Service = Service,
-            Now = cluster.Now,
-            Window = window,
-            CurrentReplicas = current,
-            MinReplicas = workload.Options.MinReplicas,
-            MaxReplicas = workload.MaxReplicas,
-        });
-        if (decision.Mode != Contracts.Messages.DecisionModes.Act) return;
-        var next = Math.Clamp(decision.DesiredReplicas, workload.Options.MinReplicas, workload.MaxReplicas);
-        if (next != current) cluster.SetDesiredReplicas(Service, next);
-    }
-
-    /// <summary>Runs the routing policy on the window and applies its weights at once (as the actuator does live).</summary>
-    private static void Route(SimulatedCluster cluster, IRoutingPolicy routing, Contracts.Messages.FeatureWindow window)
-    {
-        var decision = routing.Decide(new RoutingContext { Service = Service, Now = cluster.Now, Window = window });
-        cluster.SetRouteWeights(Service, decision.Weights);
     }
 
     private static RunResult Score(RunSpec spec, EvaluationWorkload workload, ServiceStatistics stats, int[] demand, int[] ready, int[] desired, int warmStep, double step)

@@ -13,6 +13,9 @@ internal sealed class OraclePolicy(DemandCurve demand, DateTimeOffset curveStart
 {
     public string Name => ReferencePolicyNames.Oracle;
 
+    /// <summary>Sized from the demand curve, not from measured utilization.</summary>
+    public bool SizesFromUtilization => false;
+
     public ScaleDecision Decide(AutoscalingContext context)
     {
         var now = (context.Now - curveStart).TotalSeconds;

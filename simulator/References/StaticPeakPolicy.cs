@@ -8,6 +8,9 @@ internal sealed class StaticPeakPolicy(int peakReplicas) : IAutoscalingPolicy
 {
     public string Name => ReferencePolicyNames.StaticPeak;
 
+    /// <summary>Sized from the demand curve, not from measured utilization.</summary>
+    public bool SizesFromUtilization => false;
+
     public ScaleDecision Decide(AutoscalingContext context)
     {
         var desired = Math.Clamp(peakReplicas, context.MinReplicas, context.MaxReplicas);

@@ -20,6 +20,7 @@ public sealed partial class ConsumeTransformProduceLoop
     private readonly StageCounter _counter;
     private readonly ILogger _logger;
     private readonly Dictionary<TopicPartition, long> _pending = [];
+    private readonly DeliveryTracker _deliveries = new();
     private long _deliveryFailures;
     private string? _lastDeliveryError;
 
@@ -168,15 +169,33 @@ public sealed partial class ConsumeTransformProduceLoop
     private void Produce(string topic, string? key, byte[] value, DateTimeOffset? origin)
     {
         var headers = origin is { } o ? new Headers { { OriginHeader.Name, OriginHeader.Encode(o) } } : null;
-        _producer.Produce(topic, new Message<string?, byte[]> { Key = key, Value = value, Headers = headers }, report =>
+        _deliveries.Sent();
+        try
         {
-            if (report.Error.IsError)
+            _producer.Produce(topic, new Message<string?, byte[]> { Key = key, Value = value, Headers = headers }, report => Delivered(report.Error, report.Topic));
+        }
+        catch
+        {
+            _deliveries.Acknowledged();
+            throw;
+        }
+    }
+
+    private void Delivered(Error error, string topic)
+    {
+        try
+        {
+            if (error.IsError)
             {
                 Interlocked.Increment(ref _deliveryFailures);
-                _lastDeliveryError = $"{report.Topic}: {report.Error.Reason}";
+                _lastDeliveryError = $"{topic}: {error.Reason}";
                 _counter.MarkFatal($"output not delivered ({_lastDeliveryError})");
             }
-        });
+        }
+        finally
+        {
+            _deliveries.Acknowledged();
+        }
     }
 
     private void CommitPending(IConsumer<string?, byte[]> consumer, HashSet<TopicPartition>? only) =>
@@ -185,8 +204,10 @@ public sealed partial class ConsumeTransformProduceLoop
     private void CommitPending(IConsumer<string?, byte[]> consumer, HashSet<TopicPartition>? only, TimeSpan flushTimeout)
     {
         if (_pending.Count == 0) return;
-        if (_producer.Flush(flushTimeout) > 0)
-            throw new KafkaException(new Error(ErrorCode.Local_TimedOut, $"stage {_processor.Stage}: outputs not delivered within {flushTimeout.TotalSeconds:0} s; offsets left uncommitted"));
+        // Wait for this stage's own outputs only: the producer is shared, and Flush would wait for every stage's.
+        if (!_deliveries.WaitAll(flushTimeout))
+            throw new KafkaException(new Error(ErrorCode.Local_TimedOut,
+                $"stage {_processor.Stage}: {_deliveries.Outstanding} outputs not delivered within {flushTimeout.TotalSeconds:0} s; offsets left uncommitted"));
         if (Interlocked.Read(ref _deliveryFailures) > 0)
             throw new KafkaException(new Error(ErrorCode.Local_Fail, $"stage {_processor.Stage}: output not delivered ({_lastDeliveryError}); offsets left uncommitted"));
         var offsets = new List<TopicPartitionOffset>();

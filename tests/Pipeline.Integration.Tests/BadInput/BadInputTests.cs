@@ -39,9 +39,7 @@ public sealed class BadInputTests(InfluxServer influx) : IClassFixture<InfluxSer
             s.AddStage<FeaturesProcessor>();
             s.AddSingleton(PredictorPolicies.CreateProcessor(new PredictorOptions()));
             s.AddStage<PredictorProcessor>();
-            s.AddSingleton(new ActuatorOptions());
-            s.AddSingleton(sp => ActuatorTargets.Create(ActuatorTargetNames.DryRun, sp));
-            s.AddStage<ActuatorProcessor>();
+            s.AddActuator(new ActuatorOptions(), _ => ActuatorTargets.CreateDefault().Create(ActuatorTargetNames.DryRun));
             SinkCommand.AddSink(s, SinkCommand.WriterOptions(influx.Url.ToString(), influx.Database));
         });
         await host.StartAsync();

@@ -195,8 +195,8 @@ public sealed class LearnedBalancerTests
                     InitialReplicas = 4,
                     SpeedFactors = [0.5, 2.0], // capacity 20 and 80 req/s: 80 req/s is 40% of the fleet's 200
                     StartupDelay = TimeSpan.Zero,
+                    EqualizeUtilization = equalize,
                 }]);
-            ((LearnedBalancer)cluster.BalancerOf("web")).EqualizeUtilization = equalize;
             cluster.AdvanceToSeconds(60);
             cluster.DrainSamples();
             cluster.AdvanceToSeconds(360);

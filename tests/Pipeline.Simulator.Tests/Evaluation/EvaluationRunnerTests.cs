@@ -26,8 +26,8 @@ public class EvaluationRunnerTests
     [InlineData("oracle", false)]
     public void SizesFromUtilization_LiveAutoscalersYesReferencesNo(string autoscaler, bool expected)
     {
-        // Decides whether the learned balancer equalizes utilization in the run (it must for hpa and predictive).
-        Assert.Equal(expected, EvaluationRunner.SizesFromUtilization(autoscaler));
+        // The policy says it; the run passes it to the learned balancer, which equalizes utilization for hpa and predictive.
+        Assert.Equal(expected, EvaluationPolicies.Create(Workload).Create(autoscaler).SizesFromUtilization);
     }
 
     [Fact]

@@ -4,6 +4,7 @@ using Pipeline.Actuator.Targets;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Topics;
 using Pipeline.Simulator.Cluster;
+using Pipeline.Simulator.Control;
 using Pipeline.Simulator.Load;
 using Pipeline.TestSupport.Kafka;
 
@@ -25,7 +26,7 @@ public sealed class ActuatorProcessorTests
     {
         var cluster = Cluster();
         var options = new ActuatorOptions { Target = ActuatorTargetNames.Simulator, MinReplicas = min, MaxReplicas = max };
-        return (new ActuatorProcessor(new SimulatorTarget(cluster), options, TimeProvider.System), cluster);
+        return (new ActuatorProcessor(new Actuation(new SimulatorTarget(cluster), options, TimeProvider.System)), cluster);
     }
 
     [Fact]
@@ -97,20 +98,23 @@ public sealed class ActuatorProcessorTests
     }
 
     [Fact]
-    public void Process_UnknownServiceOnSimulator_ThrowsSoTheLoopDeadLettersIt()
+    public void Process_UnknownServiceOnSimulator_ReportedFailedWithTheTargetsReason()
     {
-        var (processor, _) = Create();
+        var (processor, cluster) = Create();
+        var output = new RecordingStageOutput();
 
-        var e = Assert.Throws<InvalidOperationException>(() =>
-            processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "api", Decision("d", 3) with { Service = "api" }), new RecordingStageOutput()));
+        processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "api", Decision("d", 3) with { Service = "api" }), output);
 
-        Assert.Contains("api", e.Message);
+        var result = Assert.Single(output.Of<ActuationResult>());
+        Assert.Equal(ActuationStatuses.Failed, result.Status);
+        Assert.Contains("service 'api' is not in the simulated cluster", result.Message);
+        Assert.Equal(2, cluster.Counts("web").Desired);
     }
 
     [Fact]
     public void Process_DryRunTarget_ReportsWouldBeChangeAsRecommendOnly()
     {
-        var processor = new ActuatorProcessor(new DryRunTarget(), new ActuatorOptions(), TimeProvider.System);
+        var processor = new ActuatorProcessor(new Actuation(ActuatorTargets.CreateDefault().Create(ActuatorTargetNames.DryRun), new ActuatorOptions(), TimeProvider.System));
         var output = new RecordingStageOutput();
 
         processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("d", 4)), output);
@@ -139,8 +143,8 @@ public sealed class ActuatorProcessorTests
     [Fact]
     public void Create_UnknownTargetName_RejectedListingKnownNames()
     {
-        var e = Assert.Throws<ArgumentException>(() => ActuatorTargetNames.Validate("kubernetes"));
+        var e = Assert.Throws<ArgumentException>(() => ActuatorTargets.CreateDefault().Create("kubernetes"));
 
-        Assert.Contains("simulator, dry-run", e.Message);
+        Assert.Contains("known: dry-run, simulator", e.Message);
     }
 }

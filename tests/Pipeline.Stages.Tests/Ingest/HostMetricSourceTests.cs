@@ -42,9 +42,9 @@ public sealed class HostMetricSourceTests : IDisposable
     [Fact]
     public void Validate_UnknownSourceName_RejectedListingKnownNames()
     {
-        var e = Assert.Throws<ArgumentException>(() => MetricSourceNames.Validate("prometheus"));
+        var e = Assert.Throws<ArgumentException>(() => MetricSources.Validate("prometheus"));
 
-        Assert.Contains("simulator, host", e.Message);
+        Assert.Contains("known: host, simulator", e.Message);
     }
 
     public void Dispose() => Directory.Delete(_proc, recursive: true);

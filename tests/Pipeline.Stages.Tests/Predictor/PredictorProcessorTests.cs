@@ -22,10 +22,12 @@ public sealed class PredictorProcessorTests
         ReplicaFeatures = [.. Enumerable.Range(0, replicas).Select(i => new ReplicaFeatures { Replica = $"web-{i}", Utilization = utilization })],
     };
 
+    private static PredictorOptions Hpa() => new() { AutoscalingPolicy = "hpa", RoutingPolicy = "equal", ShadowPolicy = "" };
+
     [Fact]
     public void Process_Window_ScaleAndRouteDecisionAtTheWindowEnd()
     {
-        var processor = PredictorPolicies.CreateProcessor(new PredictorOptions());
+        var processor = PredictorPolicies.CreateProcessor(Hpa());
         var output = new RecordingStageOutput();
 
         processor.Process(Inputs.Of(TopicNames.Features, "web", Window(0, 1.4)), output);
@@ -39,7 +41,7 @@ public sealed class PredictorProcessorTests
     [Fact]
     public void Process_AfterAppliedActuation_CurrentReplicasIsTheAppliedCount()
     {
-        var processor = PredictorPolicies.CreateProcessor(new PredictorOptions());
+        var processor = PredictorPolicies.CreateProcessor(Hpa());
         var output = new RecordingStageOutput();
         var applied = new ActuationResult
         {
@@ -63,6 +65,20 @@ public sealed class PredictorProcessorTests
 
         Assert.Contains("windowEnd", Assert.Single(output.DeadLetters));
         Assert.Empty(output.Published);
+    }
+
+    [Fact]
+    public void Process_DefaultOptions_PredictiveActsWithLearnedRoutingAndSaysWhatTheShadowHpaWouldDo()
+    {
+        var processor = PredictorPolicies.CreateProcessor(new PredictorOptions());
+        var output = new RecordingStageOutput();
+
+        processor.Process(Inputs.Of(TopicNames.Features, "web", Window(0, 1.4)), output);
+
+        var decision = Assert.Single(output.Of<ScaleDecision>());
+        Assert.Equal(("predictive", "hpa", 8), (decision.Policy, decision.ShadowPolicy, decision.ShadowReplicas));
+        Assert.EndsWith("; hpa would ask 8 (rate-limited)", decision.Explanation); // 4 x 1.4 / 0.6 = 10, limited to +4 pods
+        Assert.Equal("learned", Assert.Single(output.Of<RouteDecision>()).Policy);
     }
 
     [Fact]

@@ -1,9 +1,10 @@
+using Pipeline.Actuator.Targets;
 using Pipeline.Simulator.Cluster;
 
-namespace Pipeline.Actuator.Targets;
+namespace Pipeline.Simulator.Control;
 
 /// <summary>Applies decisions to the in-process <see cref="SimulatedCluster"/> (shared with the ingest source; both lock the instance).</summary>
-internal sealed class SimulatorTarget(SimulatedCluster cluster) : IActuatorTarget
+public sealed class SimulatorTarget(SimulatedCluster cluster) : IActuatorTarget
 {
     public string Name => ActuatorTargetNames.Simulator;
 
