@@ -25,9 +25,21 @@ public sealed class LoadGenerator(LoadOptions options)
             ? new Timer(_ => report(recorder.ProgressLine(clock.Elapsed)), null, options.ProgressInterval, options.ProgressInterval)
             : null;
         var sender = new RequestSender(client, options, recorder, clock);
-        var timing = new Thread(() => Schedule(sender, recorder, clock, cancellationToken)) { IsBackground = true, Name = "loadgen schedule" };
+        var scheduled = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var timing = new Thread(() =>
+        {
+            try
+            {
+                Schedule(sender, recorder, clock, cancellationToken);
+                scheduled.SetResult();
+            }
+            catch (Exception e)
+            {
+                scheduled.SetException(e);
+            }
+        }) { IsBackground = true, Name = "loadgen schedule" };
         timing.Start();
-        await Task.Run(timing.Join, CancellationToken.None);
+        await scheduled.Task;
 
         var deadline = clock.Elapsed + options.Timeout + TimeSpan.FromSeconds(1);
         while (recorder.InFlight > 0 && clock.Elapsed < deadline) await Task.Delay(10, CancellationToken.None);

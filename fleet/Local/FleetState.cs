@@ -5,6 +5,9 @@ namespace Pipeline.Fleet.Local;
 /// <summary>The local target's shared state: desired count, pending weights, replicas, events; thread-safe.</summary>
 internal sealed partial class FleetState(TimeProvider time, ILogger logger)
 {
+    /// <summary>Events kept (the oldest are dropped beyond it, so a long run does not grow without bound).</summary>
+    public const int EventLimit = 10_000;
+
     private readonly Dictionary<string, ReplicaEntry> _replicas = new(StringComparer.Ordinal);
     private readonly List<ReplicaEvent> _events = [];
     private IReadOnlyDictionary<string, double>? _weights;
@@ -23,6 +26,9 @@ internal sealed partial class FleetState(TimeProvider time, ILogger logger)
     public IReadOnlyDictionary<string, double>? TakeWeights() => Interlocked.Exchange(ref _weights, null);
 
     public void OfferWeights(IReadOnlyDictionary<string, double> weights) => Volatile.Write(ref _weights, weights);
+
+    /// <summary>Puts weights that failed to reach the proxy back, unless newer ones arrived meanwhile.</summary>
+    public void ReturnWeights(IReadOnlyDictionary<string, double> weights) => Interlocked.CompareExchange(ref _weights, weights, null);
 
     public void Add(ReplicaEntry entry)
     {
@@ -65,7 +71,11 @@ internal sealed partial class FleetState(TimeProvider time, ILogger logger)
 
     public void Record(string id, ReplicaEventKind kind, string reason)
     {
-        lock (_events) _events.Add(new ReplicaEvent(time.GetUtcNow(), id, kind, reason));
+        lock (_events)
+        {
+            if (_events.Count >= EventLimit) _events.RemoveRange(0, EventLimit / 10);
+            _events.Add(new ReplicaEvent(time.GetUtcNow(), id, kind, reason));
+        }
         if (kind is ReplicaEventKind.Died or ReplicaEventKind.Killed or ReplicaEventKind.Failed) Log.Trouble(logger, id, kind, reason);
         else Log.Event(logger, id, kind, reason);
     }

@@ -64,10 +64,10 @@ internal sealed class LocalTarget : ILocalTarget
 
     public async Task<bool> WaitForAsync(Func<LocalFleetStatus, bool> condition, TimeSpan timeout, CancellationToken cancellationToken = default)
     {
-        var deadline = _state.Time.GetTimestamp();
+        var started = _state.Time.GetTimestamp();
         while (!condition(Status))
         {
-            if (_state.Time.GetElapsedTime(deadline) > timeout) return false;
+            if (_state.Time.GetElapsedTime(started) > timeout) return false;
             await Task.Delay(50, cancellationToken);
         }
         return true;
@@ -80,14 +80,21 @@ internal sealed class LocalTarget : ILocalTarget
         if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         AppDomain.CurrentDomain.ProcessExit -= KillAllOnExit;
         await _stop.CancelAsync();
-        await _loop.WaitAsync(TimeSpan.FromSeconds(10)).ContinueWith(_ => { }, TaskScheduler.Default);
+        try
+        {
+            await _loop.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (TimeoutException)
+        {
+            // A pass stuck past its bounds; the replicas are stopped below all the same.
+        }
         var replicas = _state.Snapshot();
         foreach (var r in replicas)
         {
             try { r.Process.Terminate(); } catch (InvalidOperationException) { /* exited */ }
         }
-        var deadline = _state.Time.GetTimestamp();
-        while (replicas.Any(r => !r.Process.HasExited) && _state.Time.GetElapsedTime(deadline) < _options.StopTimeout) await Task.Delay(50);
+        var stopping = _state.Time.GetTimestamp();
+        while (replicas.Any(r => !r.Process.HasExited) && _state.Time.GetElapsedTime(stopping) < _options.StopTimeout) await Task.Delay(50);
         foreach (var r in replicas)
         {
             var killed = !r.Process.HasExited;

@@ -46,7 +46,15 @@ internal sealed class ReplicaActions(LocalTargetOptions options, IReplicaLaunche
         var ready = state.Snapshot().Where(e => e.Phase == ReplicaPhase.Ready).Select(e => e.Id).ToHashSet(StringComparer.Ordinal);
         var known = weights.Where(w => ready.Contains(w.Key)).ToDictionary(w => w.Key, w => w.Value, StringComparer.Ordinal);
         if (known.Count == 0) return;
-        await proxy.SetWeightsAsync(known, cancellationToken);
+        try
+        {
+            await proxy.SetWeightsAsync(known, cancellationToken);
+        }
+        catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
+        {
+            state.ReturnWeights(weights);
+            state.Record("proxy", ReplicaEventKind.Failed, $"setting weights failed: {e.Message}; retrying");
+        }
     }
 
     private void Start(int count, Action wake)
@@ -84,7 +92,9 @@ internal sealed class ReplicaActions(LocalTargetOptions options, IReplicaLaunche
             }
             catch (Exception e) when (e is HttpRequestException or TaskCanceledException && !cancellationToken.IsCancellationRequested)
             {
-                state.Record(entry.Id, ReplicaEventKind.Failed, $"registering {address} with the proxy failed: {e.Message}; retrying");
+                // One event for the first failure and then one every ~10 s of retries, not one per pass.
+                if (entry.RegisterFailures++ % 40 == 0)
+                    state.Record(entry.Id, ReplicaEventKind.Failed, $"registering {address} with the proxy failed ({entry.RegisterFailures}x): {e.Message}; retrying");
                 return;
             }
         }

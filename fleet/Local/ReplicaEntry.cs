@@ -11,6 +11,9 @@ internal sealed class ReplicaEntry(IReplicaProcess process, long sequence, long 
     /// <summary><see cref="TimeProvider.GetTimestamp"/> when the current phase began.</summary>
     public long PhaseSince { get; private set; } = phaseSince;
 
+    /// <summary>Failed attempts to register it with the proxy (touched only by the reconcile loop).</summary>
+    public int RegisterFailures { get; set; }
+
     public void MoveTo(ReplicaPhase phase, long now)
     {
         Phase = phase;

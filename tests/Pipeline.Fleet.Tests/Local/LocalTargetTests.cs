@@ -99,6 +99,21 @@ public sealed class LocalTargetTests(ITestOutputHelper output)
         }
     }
 
+    [FleetFact]
+    public async Task Reconcile_ProxyUnreachable_ReadyReplicaNotCountedReadyAndFailureReported()
+    {
+        await using var target = Create(proxy: new Uri($"http://127.0.0.1:{FreeTcpPort.Next()}"));
+
+        target.Apply(Scale(1));
+
+        Assert.True(await Eventually(() => target.Events.Any(e => e.Kind == ReplicaEventKind.Failed), Wait), Describe(target));
+        var failed = target.Events.First(e => e.Kind == ReplicaEventKind.Failed);
+        Assert.Contains("registering http://127.0.0.1:", failed.Reason);
+        Assert.Contains("with the proxy failed (1x)", failed.Reason);
+        Assert.Equal(0, target.Status.Ready);
+        Assert.Equal(1, target.Status.Starting);
+    }
+
     [Fact]
     public void Apply_OtherService_IgnoredWithoutStartingAnything()
     {
