@@ -53,6 +53,26 @@ public sealed class LoadGeneratorTests
         Assert.InRange((double)second / first, 2.0, 4.5);
     }
 
+    [TraceFact("nasa_jul95")]
+    public async Task RunAsync_NasaTraceAtSpeed60_EachSecondFollowsItsMinuteRow()
+    {
+        await using var service = await TestService.Delayed(TimeSpan.FromMilliseconds(2));
+        var trace = TraceReader.Read(Pipeline.TestSupport.Traces.SharedTraces.Path("nasa_jul95"));
+        var start = TimeSpan.FromHours(12);
+        var rate = RateProfile.FromTrace(trace, start, TimeSpan.FromSeconds(4), speed: 60, peakRate: 200);
+
+        var result = await new LoadGenerator(Options(service.Work, rate, TimeSpan.FromSeconds(4))).RunAsync();
+
+        var rows = trace.Slice(start, TimeSpan.FromMinutes(4)).Requests;
+        Assert.Equal(4, result.Series.Count);
+        for (var s = 0; s < 4; s++)
+        {
+            var expected = rows[s] / rows.Max() * 200;
+            Assert.InRange(result.Series[s].Arrivals, expected - 4 * Math.Sqrt(expected), expected + 4 * Math.Sqrt(expected));
+        }
+        Assert.Equal(result.Arrivals, result.Ok);
+    }
+
     [Fact]
     public async Task RunAsync_HandlerAnswers500_CountedAsHttp500Errors()
     {
