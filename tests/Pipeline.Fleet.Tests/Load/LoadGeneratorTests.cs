@@ -154,6 +154,19 @@ public sealed class LoadGeneratorTests
         Assert.Contains(result.Warnings, w => w.Contains("client saturated", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public async Task RunAsync_LagAboveThreshold_WarnsThatTheGeneratorCouldNotKeepUp()
+    {
+        await using var service = await TestService.Delayed(TimeSpan.FromMilliseconds(1));
+
+        var result = await new LoadGenerator(Options(service.Work, RateProfile.Constant(50), TimeSpan.FromSeconds(1))
+            with { LagWarning = TimeSpan.Zero }).RunAsync();
+
+        Assert.True(result.ScheduleLag.P99 > 0);
+        Assert.Contains(result.Warnings, w => w.StartsWith("WARNING: the generator could not keep up with the schedule", StringComparison.Ordinal));
+        Assert.Contains(LoadReport.Lines(result), l => l.StartsWith("WARNING", StringComparison.Ordinal));
+    }
+
     private static LoadOptions Options(Uri url, RateProfile rate, TimeSpan duration) => new()
     {
         Url = url,
