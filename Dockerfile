@@ -6,26 +6,30 @@ FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src
 COPY global.json Directory.Build.props Directory.Packages.props ./
 COPY contracts/Pipeline.Contracts.csproj contracts/
+COPY runtime/Pipeline.Runtime.csproj runtime/
 COPY ingest/Pipeline.Ingest.csproj ingest/
 COPY features/Pipeline.Features.csproj features/
 COPY predictor/Pipeline.Predictor.csproj predictor/
 COPY actuator/Pipeline.Actuator.csproj actuator/
 COPY sink/Pipeline.Sink.csproj sink/
 COPY simulator/Pipeline.Simulator.csproj simulator/
+COPY fleet/Pipeline.Fleet.csproj fleet/
 COPY cli/Pipeline.Cli.csproj cli/
 RUN dotnet restore cli/Pipeline.Cli.csproj
 COPY contracts/ contracts/
+COPY runtime/ runtime/
 COPY ingest/ ingest/
 COPY features/ features/
 COPY predictor/ predictor/
 COPY actuator/ actuator/
 COPY sink/ sink/
 COPY simulator/ simulator/
+COPY fleet/ fleet/
 COPY cli/ cli/
 RUN dotnet publish cli/Pipeline.Cli.csproj -c Release --no-restore -o /app
 
 # ---- runtime: the .NET runtime, curl for the healthchecks, a non-root user ----
-FROM mcr.microsoft.com/dotnet/runtime:10.0 AS runtime
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 RUN apt-get update \
  && apt-get install -y --no-install-recommends curl \
  && rm -rf /var/lib/apt/lists/*

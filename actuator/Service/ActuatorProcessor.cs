@@ -1,4 +1,4 @@
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Topics;
 

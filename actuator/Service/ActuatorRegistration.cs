@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Actuator.Safety;
 using Pipeline.Actuator.Targets;
-using Pipeline.Contracts.Kafka.Hosting;
+using Pipeline.Runtime.Kafka.Hosting;
 
 namespace Pipeline.Actuator.Service;
 

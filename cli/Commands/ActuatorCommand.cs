@@ -4,8 +4,8 @@ using Pipeline.Actuator.Safety;
 using Pipeline.Actuator.Service;
 using Pipeline.Actuator.Targets;
 using Pipeline.Cli.Hosting;
-using Pipeline.Contracts.Kafka.Hosting;
-using Pipeline.Contracts.Observability;
+using Pipeline.Runtime.Kafka.Hosting;
+using Pipeline.Runtime.Observability;
 
 namespace Pipeline.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Pipeline.Cli.Hosting;
-using Pipeline.Contracts.Kafka;
-using Pipeline.Contracts.Kafka.Embedded;
-using Pipeline.Contracts.Kafka.Hosting;
+using Pipeline.Runtime.Kafka;
+using Pipeline.Runtime.Kafka.Embedded;
+using Pipeline.Runtime.Kafka.Hosting;
 using Pipeline.Contracts.Topics;
 
 namespace Pipeline.Cli.Commands;

@@ -1,10 +1,10 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Cli.Hosting;
-using Pipeline.Contracts.Kafka.Hosting;
+using Pipeline.Runtime.Kafka.Hosting;
 using Pipeline.Features.Service;
 using Pipeline.Features.Windowing;
-using Pipeline.Contracts.Observability;
+using Pipeline.Runtime.Observability;
 
 namespace Pipeline.Cli.Commands;
 

@@ -7,8 +7,8 @@ using Pipeline.Ingest.Host;
 using Pipeline.Ingest.Publishing;
 using Pipeline.Ingest.Simulation;
 using Pipeline.Ingest.Sources;
-using Pipeline.Contracts.Kafka.Streaming;
-using Pipeline.Contracts.Observability;
+using Pipeline.Runtime.Kafka.Streaming;
+using Pipeline.Runtime.Observability;
 
 namespace Pipeline.Cli.Commands;
 

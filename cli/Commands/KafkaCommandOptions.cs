@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Pipeline.Contracts.Kafka;
+using Pipeline.Runtime.Kafka;
 
 namespace Pipeline.Cli.Commands;
 

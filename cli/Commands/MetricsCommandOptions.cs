@@ -1,5 +1,5 @@
 using System.CommandLine;
-using Pipeline.Contracts.Observability;
+using Pipeline.Runtime.Observability;
 
 namespace Pipeline.Cli.Commands;
 

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Cli.Hosting;
-using Pipeline.Contracts.Kafka.Hosting;
-using Pipeline.Contracts.Observability;
+using Pipeline.Runtime.Kafka.Hosting;
+using Pipeline.Runtime.Observability;
 using Pipeline.Predictor.Autoscaling.Predictive;
 using Pipeline.Predictor.Service;
 

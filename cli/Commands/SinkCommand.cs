@@ -2,11 +2,11 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pipeline.Cli.Hosting;
-using Pipeline.Contracts.Kafka.Hosting;
+using Pipeline.Runtime.Kafka.Hosting;
 using Pipeline.Sink.Health;
 using Pipeline.Sink.Influx;
 using Pipeline.Sink.Service;
-using Pipeline.Contracts.Observability;
+using Pipeline.Runtime.Observability;
 
 namespace Pipeline.Cli.Commands;
 

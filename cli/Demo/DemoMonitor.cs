@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
-using Pipeline.Contracts.Kafka;
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Topics;
 

@@ -1,4 +1,4 @@
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Simulator.Cluster;
 
 namespace Pipeline.Cli.Demo;

@@ -1,8 +1,8 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Contracts.Kafka;
-using Pipeline.Contracts.Kafka.Hosting;
+using Pipeline.Runtime.Kafka;
+using Pipeline.Runtime.Kafka.Hosting;
 
 namespace Pipeline.Cli.Hosting;
 

@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Topics;
 using Pipeline.Contracts.Validation;

@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Topics;

@@ -1,8 +1,8 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Contracts.Kafka;
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Topics;
 using Pipeline.Simulator.Cluster;

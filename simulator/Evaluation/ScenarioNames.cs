@@ -18,9 +18,6 @@ public static class ScenarioNames
     /// <summary>Every 6 hours a ready replica disappears (its in-flight requests fail) and is replaced.</summary>
     public const string Crash = "crash";
 
-    /// <summary>Identical healthy replicas (the issue-5 name of <see cref="Baseline"/>).</summary>
-    public const string Steady = "steady";
-
     /// <summary>From the middle of the span, one replica slows down step by step, 1.25x more every 5 minutes up to 4x after an hour, and stays slow.</summary>
     public const string Degrading = "degrading";
 
@@ -34,7 +31,7 @@ public static class ScenarioNames
     public const string ColdStart = "cold-start";
 
     /// <summary>Every built-in scenario.</summary>
-    public static IReadOnlyList<string> All { get; } = [Baseline, Heterogeneous, SlowReplica, FailFast, Crash, Steady, Degrading, Failing, ColdStart];
+    public static IReadOnlyList<string> All { get; } = [Baseline, Heterogeneous, SlowReplica, FailFast, Crash, Degrading, Failing, ColdStart];
 
     /// <summary>Throws <see cref="ArgumentException"/> listing the known names when <paramref name="name"/> is unknown.</summary>
     public static void Validate(string name)

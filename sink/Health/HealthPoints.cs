@@ -1,4 +1,4 @@
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Sink.Influx;
 using Pipeline.Sink.LineProtocol;
 using Pipeline.Sink.Mapping;

@@ -5,7 +5,8 @@ namespace Pipeline.Sink.Mapping;
 
 /// <summary>
 /// <see cref="ScaleDecision"/> → one <c>scale_decision</c> point: replicas, rule, mode, the explanation and id as
-/// string fields, every input as an <c>in_*</c> field and the forecast (if any) as <c>forecast_*</c> fields.
+/// string fields, every input as an <c>in_*</c> field, the forecast (if any) as <c>forecast_*</c> fields and the shadow
+/// policy's answer on the same window (if any) as <c>shadow_policy</c> and <c>shadow_replicas</c>.
 /// </summary>
 public static class ScaleDecisionPoints
 {
@@ -28,6 +29,8 @@ public static class ScaleDecisionPoints
             .Field("decision_id", d.Id);
         if (latency is { } l) point.Field("decision_latency_ms", l.TotalMilliseconds);
         if (d.WindowEnd != default) point.Field("window_lag_ms", (d.Timestamp - d.WindowEnd).TotalMilliseconds);
+        if (d is { ShadowPolicy: { } shadow, ShadowReplicas: { } shadowReplicas })
+            point.Field("shadow_policy", shadow).Field("shadow_replicas", shadowReplicas);
         foreach (var (key, value) in d.Inputs.OrderBy(p => p.Key, StringComparer.Ordinal))
             point.Field(FieldNames.Prefixed("in_", key), value);
         if (d.Forecast is { } f)

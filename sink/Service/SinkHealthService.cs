@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Hosting;
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Sink.Health;
 using Pipeline.Sink.Influx;
 

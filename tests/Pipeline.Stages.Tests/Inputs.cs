@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Serialization;
 
 namespace Pipeline.Stages.Tests;

@@ -6,7 +6,7 @@ using Pipeline.Actuator.Safety;
 using Pipeline.Actuator.Service;
 using Pipeline.Actuator.Targets;
 using Pipeline.Cli.Commands;
-using Pipeline.Contracts.Kafka.Hosting;
+using Pipeline.Runtime.Kafka.Hosting;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Topics;

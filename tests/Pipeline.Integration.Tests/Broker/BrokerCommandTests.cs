@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using Pipeline.Contracts.Kafka;
+using Pipeline.Runtime.Kafka;
 using Pipeline.Contracts.Topics;
 using Pipeline.TestSupport.Kafka;
 

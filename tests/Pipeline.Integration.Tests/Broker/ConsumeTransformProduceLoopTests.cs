@@ -1,9 +1,9 @@
 using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Contracts.Kafka;
-using Pipeline.Contracts.Kafka.Hosting;
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka;
+using Pipeline.Runtime.Kafka.Hosting;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Topics;
 using Pipeline.Integration.Tests.Support;

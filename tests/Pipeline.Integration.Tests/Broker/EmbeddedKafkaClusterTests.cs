@@ -1,5 +1,5 @@
 using Confluent.Kafka;
-using Pipeline.Contracts.Kafka.Embedded;
+using Pipeline.Runtime.Kafka.Embedded;
 using Pipeline.Contracts.Topics;
 using Pipeline.TestSupport.Kafka;
 

@@ -1,8 +1,8 @@
 using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pipeline.Contracts.Kafka;
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Topics;
 using Pipeline.TestSupport.Kafka;
 

@@ -1,7 +1,7 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.DependencyInjection;
-using Pipeline.Contracts.Kafka;
-using Pipeline.Contracts.Kafka.Hosting;
+using Pipeline.Runtime.Kafka;
+using Pipeline.Runtime.Kafka.Hosting;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Topics;

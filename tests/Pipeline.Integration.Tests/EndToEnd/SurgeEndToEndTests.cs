@@ -1,5 +1,5 @@
 using Pipeline.Cli.Hosting;
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Topics;
 using Pipeline.Integration.Tests.Support;

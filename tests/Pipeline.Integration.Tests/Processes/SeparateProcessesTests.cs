@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Pipeline.Contracts.Kafka;
+using Pipeline.Runtime.Kafka;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Topics;
 using Pipeline.Integration.Tests.Support;

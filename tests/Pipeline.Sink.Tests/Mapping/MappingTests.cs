@@ -70,7 +70,15 @@ public sealed class MappingTests
     {
         var p = ScaleDecisionPoints.From(SampleMessages.Scale(withForecast: false));
 
-        Assert.DoesNotContain(p.Fields, f => f.Key.StartsWith("forecast_", StringComparison.Ordinal) || f.Key == "decision_latency_ms");
+        Assert.DoesNotContain(p.Fields, f => f.Key.StartsWith("forecast_", StringComparison.Ordinal) || f.Key.StartsWith("shadow_", StringComparison.Ordinal) || f.Key == "decision_latency_ms");
+    }
+
+    [Fact]
+    public void ScaleDecisionPoints_WithShadow_ShadowPolicyAndReplicasAreFields()
+    {
+        var p = ScaleDecisionPoints.From(SampleMessages.Scale() with { ShadowPolicy = "hpa", ShadowReplicas = 6 });
+
+        Assert.Equal(("hpa", FieldValue.Of(6L)), (F(p, "shadow_policy").Text, F(p, "shadow_replicas")));
     }
 
     [Fact]

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Topics;

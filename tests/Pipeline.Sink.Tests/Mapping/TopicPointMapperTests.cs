@@ -1,6 +1,6 @@
 using System.Text;
 using System.Text.Json;
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Topics;
 using Pipeline.Sink.Mapping;

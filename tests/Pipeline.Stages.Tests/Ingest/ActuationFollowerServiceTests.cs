@@ -50,6 +50,47 @@ public sealed class ActuationFollowerServiceTests
         }
     }
 
+    [Fact]
+    public async Task Run_AppliedRouteResult_AppliesTheWeightsItCarries()
+    {
+        using var broker = KafkaTestBroker.Start();
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var cluster = new SimulatedCluster(new SimulatedClusterOptions { Start = start, Seed = 1 },
+            [new ServiceOptions { Name = "web", Load = new ConstantLoadProfile(10), InitialReplicas = 2 }]);
+        string[] names;
+        lock (cluster) names = [.. cluster.Snapshot("web").Replicas.Select(r => r.Name)];
+        using var follower = new ActuationFollowerService(cluster, broker.Options(), NullLogger<ActuationFollowerService>.Instance);
+        using var producer = new ProducerBuilder<string?, byte[]>(new ProducerConfig { BootstrapServers = broker.BootstrapServers }).Build();
+        var route = new ActuationResult
+        {
+            DecisionId = "r1", Kind = "route", Service = "web", Target = "simulator", Timestamp = start,
+            Status = ActuationStatuses.Applied, PreviousReplicas = 2, AppliedReplicas = 2,
+            Weights = new Dictionary<string, double> { [names[0]] = 0.25, [names[1]] = 3 },
+        };
+        await follower.StartAsync(CancellationToken.None);
+        try
+        {
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (DateTime.UtcNow < deadline && Weight(cluster, names[1]) != 3)
+            {
+                producer.Produce(TopicNames.Actuations, new Message<string?, byte[]> { Key = "web", Value = JsonSerde<ActuationResult>.Instance.Serialize(route, default) });
+                producer.Flush(TimeSpan.FromSeconds(5));
+                await Task.Delay(300);
+            }
+
+            Assert.Equal((0.25, 3.0), (Weight(cluster, names[0]), Weight(cluster, names[1])));
+        }
+        finally
+        {
+            await follower.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static double Weight(SimulatedCluster cluster, string replica)
+    {
+        lock (cluster) return cluster.Snapshot("web").Replicas.Single(r => r.Name == replica).Weight;
+    }
+
     private static int Desired(SimulatedCluster cluster)
     {
         lock (cluster) return cluster.Counts("web").Desired;

@@ -1,8 +1,8 @@
 using Confluent.Kafka;
 using Microsoft.Extensions.Logging.Abstractions;
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
-using Pipeline.Contracts.Observability;
+using Pipeline.Runtime.Observability;
 using Pipeline.Ingest.Publishing;
 using Pipeline.Ingest.Sources;
 using Pipeline.TestSupport.Kafka;

@@ -1,6 +1,6 @@
-using Pipeline.Contracts.Kafka;
-using Pipeline.Contracts.Kafka.Embedded;
-using Pipeline.Contracts.Kafka.Hosting;
+using Pipeline.Runtime.Kafka;
+using Pipeline.Runtime.Kafka.Embedded;
+using Pipeline.Runtime.Kafka.Hosting;
 using Pipeline.Contracts.Topics;
 
 namespace Pipeline.TestSupport.Kafka;

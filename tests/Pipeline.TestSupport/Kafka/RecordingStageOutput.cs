@@ -1,4 +1,4 @@
-using Pipeline.Contracts.Kafka.Streaming;
+using Pipeline.Runtime.Kafka.Streaming;
 
 namespace Pipeline.TestSupport.Kafka;
 

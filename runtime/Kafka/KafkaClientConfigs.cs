@@ -1,0 +1,33 @@
+using Confluent.Kafka;
+
+namespace Pipeline.Runtime.Kafka;
+
+/// <summary>Producer and consumer configurations with the pipeline's low-latency, at-least-once settings.</summary>
+public static class KafkaClientConfigs
+{
+    /// <summary>An idempotent producer that acknowledges from all in-sync replicas and sends after at most <see cref="KafkaOptions.LingerMs"/>.</summary>
+    public static ProducerConfig Producer(KafkaOptions options, string clientId) => new()
+    {
+        BootstrapServers = options.BootstrapServers,
+        ClientId = clientId,
+        Acks = Acks.All,
+        EnableIdempotence = true,
+        LingerMs = options.LingerMs,
+        MessageMaxBytes = Math.Max(options.MaxMessageBytes * 4, 1_000_000),
+    };
+
+    /// <summary>A consumer in group <c>{prefix}.{stage}</c> with manual commits, starting from the earliest offset when the group is new.</summary>
+    public static ConsumerConfig Consumer(KafkaOptions options, string stage, string clientId) => new()
+    {
+        BootstrapServers = options.BootstrapServers,
+        GroupId = $"{options.GroupIdPrefix}.{stage}",
+        ClientId = clientId,
+        EnableAutoCommit = false,
+        EnableAutoOffsetStore = false,
+        AutoOffsetReset = AutoOffsetReset.Earliest,
+        FetchWaitMaxMs = options.FetchWaitMaxMs,
+        SessionTimeoutMs = options.SessionTimeoutMs,
+        HeartbeatIntervalMs = options.HeartbeatIntervalMs,
+        PartitionAssignmentStrategy = PartitionAssignmentStrategy.CooperativeSticky,
+    };
+}

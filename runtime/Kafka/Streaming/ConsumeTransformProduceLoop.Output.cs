@@ -1,0 +1,55 @@
+using Pipeline.Contracts.Messages;
+using Pipeline.Contracts.Serialization;
+using Pipeline.Contracts.Topics;
+
+namespace Pipeline.Runtime.Kafka.Streaming;
+
+public sealed partial class ConsumeTransformProduceLoop
+{
+    /// <summary>The <see cref="IStageOutput"/> of one record (or of a tick, without a record).</summary>
+    private sealed class Output(ConsumeTransformProduceLoop loop, InputMessage? input) : IStageOutput
+    {
+        private bool _deadLettered;
+
+        public void Publish<T>(string topic, string key, T message)
+        {
+            loop.Produce(topic, key, JsonSerde<T>.Instance.Serialize(message, default), input?.Origin);
+            loop._counter.AddPublished(topic);
+        }
+
+        public void DeadLetter(string reason)
+        {
+            if (input is null) throw new InvalidOperationException("DeadLetter needs a message being processed; Tick has none.");
+            if (_deadLettered) return;
+            _deadLettered = true;
+            if (input.Topic == TopicNames.DeadLetters)
+            {
+                // Re-dead-lettering a dead letter could loop forever; it stays where it is, in the dead-letter topic.
+                loop._counter.AddDeadLettered(input.Topic);
+                Log.DeadLetterUnprocessable(loop._logger, loop._processor.Stage, input.Partition, input.Offset, reason);
+                return;
+            }
+            var original = input.Value;
+            var keep = Math.Max(1024, loop._options.MaxMessageBytes / 4);
+            if (original.Length > keep)
+            {
+                reason = $"{reason} (original bytes truncated to the first {keep} of {original.Length})";
+                original = original[..keep];
+            }
+            var letter = new DeadLetter
+            {
+                Stage = loop._processor.Stage,
+                SourceTopic = input.Topic,
+                Partition = input.Partition,
+                Offset = input.Offset,
+                Key = input.Key,
+                Reason = reason,
+                OriginalBytes = original,
+                Timestamp = loop._time.GetUtcNow(),
+            };
+            loop.Produce(TopicNames.DeadLetters, input.Key, JsonSerde<DeadLetter>.Instance.Serialize(letter, default), input.Origin);
+            loop._counter.AddDeadLettered(input.Topic);
+            Log.DeadLettered(loop._logger, loop._processor.Stage, input.Topic, input.Offset, reason);
+        }
+    }
+}

@@ -1,0 +1,32 @@
+using Confluent.Kafka;
+
+namespace Pipeline.Runtime.Kafka.Streaming;
+
+/// <summary>The transform of a consume-transform-produce stage; <see cref="ConsumeTransformProduceLoop"/> owns the Kafka side.</summary>
+public interface IStageProcessor
+{
+    /// <summary>Stage name: consumer group suffix and <see cref="Messages.DeadLetter.Stage"/>.</summary>
+    string Stage { get; }
+
+    /// <summary>Topics the stage consumes.</summary>
+    IReadOnlyList<string> InputTopics { get; }
+
+    /// <summary>Processes one record: publishes outputs, dead-letters it, or absorbs it into state. May throw; the loop dead-letters it then.</summary>
+    void Process(InputMessage message, IStageOutput output);
+
+    /// <summary>Called about once a second of processing time, with no message (e.g. to close idle windows); outputs only, no dead letters.</summary>
+    void Tick(IStageOutput output)
+    {
+    }
+
+    /// <summary>Called before offsets are committed, after the loop's Kafka outputs are delivered: finish side effects (e.g. an InfluxDB flush).</summary>
+    void BeforeCommit()
+    {
+    }
+
+    /// <summary>
+    /// Lowest offset of <paramref name="partition"/> still held in state without an output yet (e.g. samples in an open
+    /// window), or null; offsets are committed no further than it, so a restart re-reads what was not yet emitted.
+    /// </summary>
+    long? HeldOffset(TopicPartition partition) => null;
+}
