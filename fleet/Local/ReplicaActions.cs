@@ -4,6 +4,7 @@ namespace Pipeline.Fleet.Local;
 internal sealed class ReplicaActions(LocalTargetOptions options, IReplicaLauncher launcher, FleetState state, ProxyAdminClient? proxy)
 {
     private static readonly TimeSpan LaunchBackoff = TimeSpan.FromSeconds(5);
+    private readonly ReplicaStopper _stopper = new(options, state, proxy);
     private long _sequence;
     private long _launchFailedAt;
 
@@ -20,10 +21,10 @@ internal sealed class ReplicaActions(LocalTargetOptions options, IReplicaLaunche
             case ReconcileAction.Drain drain when state.Find(drain.Id) is { } entry:
                 state.Move(entry, ReplicaPhase.Draining);
                 state.Record(entry.Id, ReplicaEventKind.Draining, proxy is null ? "surplus; no proxy to drain through" : "surplus; removed from the proxy");
-                _ = DrainAsync(entry, wake, cancellationToken);
+                _ = _stopper.DrainAsync(entry, wake, cancellationToken);
                 break;
             case ReconcileAction.Terminate terminate when state.Find(terminate.Id) is { } entry:
-                Stop(entry, terminate.Reason);
+                _stopper.Stop(entry, terminate.Reason);
                 break;
             case ReconcileAction.Kill kill when state.Find(kill.Id) is { } entry:
                 entry.Process.Kill();
@@ -34,7 +35,7 @@ internal sealed class ReplicaActions(LocalTargetOptions options, IReplicaLaunche
                 state.Remove(entry.Id);
                 state.Record(entry.Id, forget.Died ? ReplicaEventKind.Died : ReplicaEventKind.Stopped,
                     forget.Died ? $"{forget.Reason}; last output: {Tail(entry)}" : forget.Reason);
-                if (forget.Deregister && proxy is not null) _ = DeregisterQuietlyAsync(entry.Id);
+                if (forget.Deregister && proxy is not null) _ = _stopper.DeregisterQuietlyAsync(entry.Id);
                 entry.Process.Dispose();
                 break;
         }
@@ -100,52 +101,6 @@ internal sealed class ReplicaActions(LocalTargetOptions options, IReplicaLaunche
         }
         state.Move(entry, ReplicaPhase.Ready);
         state.Record(entry.Id, ReplicaEventKind.Ready, proxy is null ? $"ready at {address}" : $"ready at {address}; registered with the proxy");
-    }
-
-    private async Task DrainAsync(ReplicaEntry entry, Action wake, CancellationToken cancellationToken)
-    {
-        string reason;
-        try
-        {
-            reason = proxy is null ? "no proxy; the replica drains its own requests on SIGTERM"
-                : await proxy.RemoveAsync(entry.Id, options.DrainTimeout, cancellationToken) ? "its proxied requests finished"
-                : $"drain timed out after {options.DrainTimeout.TotalSeconds:0.###} s; stopping it anyway";
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            reason = $"proxy admin failed ({e.Message}); stopping it anyway";
-        }
-        if (state.Find(entry.Id) is null || cancellationToken.IsCancellationRequested) return;
-        state.Record(entry.Id, ReplicaEventKind.Drained, reason);
-        Stop(entry, "drained");
-        wake();
-    }
-
-    private void Stop(ReplicaEntry entry, string reason)
-    {
-        try
-        {
-            entry.Process.Terminate();
-        }
-        catch (InvalidOperationException)
-        {
-            // Exited already; the next pass forgets it.
-        }
-        state.Move(entry, ReplicaPhase.Stopping);
-        state.Record(entry.Id, ReplicaEventKind.Stopping, $"SIGTERM: {reason}");
-    }
-
-    private async Task DeregisterQuietlyAsync(string id)
-    {
-        try
-        {
-            using var cts = new CancellationTokenSource(TimeSpan.FromSeconds(5));
-            await proxy!.RemoveAsync(id, TimeSpan.Zero, cts.Token);
-        }
-        catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
-        {
-            state.Record(id, ReplicaEventKind.Failed, $"removing the dead replica from the proxy failed: {e.Message}");
-        }
     }
 
     private static string Tail(ReplicaEntry entry) => entry.Process.OutputTail is { Length: > 0 } tail ? tail : "(none)";
