@@ -28,7 +28,7 @@ internal static class LoadgenCommand
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(async () =>
         {
             var wall = result.GetValue(duration);
-            if (wall <= TimeSpan.Zero) throw new ArgumentException("--duration must be positive");
+            if (wall <= TimeSpan.Zero) throw new ArgumentException("--duration is required and must be positive (e.g. 60s): it bounds the run");
             var options = new LoadOptions
             {
                 Url = ParseUrl(result.GetValue(url)!),
