@@ -7,17 +7,13 @@ namespace Pipeline.Docs.Tests;
 /// replaced by <c>{}</c> (bold marks dropped, any whitespace or line break between words); the figures fill the
 /// placeholders in order.
 /// </summary>
-internal sealed record ProseClaim(string Template, IReadOnlyList<Figure> Figures)
+internal sealed record ProseClaim(string Template, params Figure[] Figures)
 {
-    public ProseClaim(string template, params Figure[] figures) : this(template, (IReadOnlyList<Figure>)figures)
-    {
-    }
-
     /// <summary>Checks every occurrence of the sentence in the document's text; fails when there is none.</summary>
     public void Check(FigureCheck check, string document, string text)
     {
         var parts = Template.Split("{}");
-        if (parts.Length - 1 != Figures.Count) throw new InvalidOperationException($"'{Template}': {parts.Length - 1} placeholders, {Figures.Count} figures");
+        if (parts.Length - 1 != Figures.Length) throw new InvalidOperationException($"'{Template}': {parts.Length - 1} placeholders, {Figures.Length} figures");
         var pattern = string.Join($"({PrintedNumber.Pattern})", parts.Select(Literal));
         var plain = text.Replace("**", "", StringComparison.Ordinal);
         var matches = Regex.Matches(plain, pattern);
@@ -28,7 +24,7 @@ internal sealed record ProseClaim(string Template, IReadOnlyList<Figure> Figures
         }
         foreach (Match match in matches)
         {
-            for (var i = 0; i < Figures.Count; i++)
+            for (var i = 0; i < Figures.Length; i++)
             {
                 var group = match.Groups[i + 1];
                 var line = plain.AsSpan(0, group.Index).Count('\n') + 1;
