@@ -18,5 +18,6 @@ internal static class CommandCatalog
         yield return DemoCommand.Create();
         yield return EvaluateCommand.Create();
         yield return ForecastBenchCommand.Create();
+        yield return ReplicaCommand.Create();
     }
 }

@@ -1,0 +1,37 @@
+using System.Net;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace Pipeline.Fleet.Hosting;
+
+/// <summary>
+/// The web host shape of every fleet process: Kestrel on 127.0.0.1 only, logs on stderr (stdout is reserved for the
+/// <c>listening</c> line), warnings and above, and a graceful shutdown bounded by the drain timeout.
+/// </summary>
+internal static class LoopbackWebApp
+{
+    public static WebApplicationBuilder CreateBuilder(int port, TimeSpan shutdownTimeout)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { Args = [] });
+        builder.WebHost.ConfigureKestrel(k => k.Listen(IPAddress.Loopback, port));
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
+        builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
+        return builder;
+    }
+
+    /// <summary>The address Kestrel bound (port 0 resolved), e.g. <c>http://127.0.0.1:41234</c>.</summary>
+    public static Uri BoundAddress(WebApplication app)
+    {
+        var addresses = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses;
+        var first = addresses?.FirstOrDefault() ?? throw new InvalidOperationException("Kestrel reported no address");
+        return new Uri(first.Replace("[::1]", "127.0.0.1", StringComparison.Ordinal));
+    }
+}
