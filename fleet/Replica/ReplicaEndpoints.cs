@@ -49,10 +49,11 @@ internal static class ReplicaEndpoints
             return Results.BadRequest("kind must be none, slow, fail or die");
         if (fault == FaultKind.Die)
         {
-            context.Response.OnCompleted(() =>
+            // After the answer is on the wire (and a moment for the client to read it), the process ends.
+            context.Response.OnCompleted(async () =>
             {
+                await Task.Delay(20);
                 replica.Die();
-                return Task.CompletedTask;
             });
             return Results.Text("dying");
         }
