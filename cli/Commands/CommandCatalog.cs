@@ -19,5 +19,6 @@ internal static class CommandCatalog
         yield return EvaluateCommand.Create();
         yield return ForecastBenchCommand.Create();
         yield return ReplicaCommand.Create();
+        yield return ProxyCommand.Create();
     }
 }

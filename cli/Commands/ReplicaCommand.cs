@@ -18,7 +18,7 @@ internal static class ReplicaCommand
         var queue = new Option<int>("--queue") { Description = "Requests that may wait for a worker; beyond it /work answers 503.", DefaultValueFactory = _ => defaults.QueueLimit };
         var startup = DurationParser.Option("--startup-delay", TimeSpan.Zero, "Time before /ready answers 200");
         var drain = DurationParser.Option("--drain-timeout", defaults.DrainTimeout, "Longest drain of in-flight and queued requests on SIGTERM");
-        var seed = new Option<long>("--seed") { Description = "Seed of the service-time draws.", DefaultValueFactory = _ => defaults.Seed };
+        var seed = new Option<long?>("--seed") { Description = "Seed of the service-time draws (default: derived from --id)." };
         var command = new Command("replica", "Run one replica: GET /work, /ready, /stats; POST /fault. Prints 'listening http://127.0.0.1:PORT'.");
         foreach (var o in new Option[] { port, id, workers, mean, cv, queue, startup, drain, seed }) command.Options.Add(o);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(async () =>
@@ -33,7 +33,7 @@ internal static class ReplicaCommand
                 QueueLimit = (int)NonNegative(result.GetValue(queue), "--queue"),
                 StartupDelay = result.GetValue(startup),
                 DrainTimeout = result.GetValue(drain),
-                Seed = result.GetValue(seed),
+                Seed = result.GetValue(seed) ?? ReplicaOptions.SeedFor(result.GetValue(id)!),
             };
             await using var host = ReplicaHost.Create(options);
             var address = await host.StartAsync(cancellationToken);

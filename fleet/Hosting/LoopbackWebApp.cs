@@ -23,6 +23,8 @@ internal static class LoopbackWebApp
         builder.Logging.AddSimpleConsole(o => o.SingleLine = true);
         builder.Logging.AddConsole(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        // YARP's session affinity brings data protection, which warns that its keys live in memory only: expected here.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.DataProtection", LogLevel.Error);
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = shutdownTimeout);
         return builder;
     }

@@ -27,6 +27,14 @@ public sealed class ReplicaOptions
     /// <summary>Longest wait for in-flight and queued requests on shutdown. Default 30 s.</summary>
     public TimeSpan DrainTimeout { get; init; } = TimeSpan.FromSeconds(30);
 
-    /// <summary>Seed of the service-time draws. Default 1.</summary>
+    /// <summary>Seed of the service-time draws. Default 1 (the CLI derives it from the id: see <see cref="SeedFor"/>).</summary>
     public long Seed { get; init; } = 1;
+
+    /// <summary>A stable seed for a replica id (FNV-1a), so replicas started without <c>--seed</c> draw different times.</summary>
+    public static long SeedFor(string id)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in id) hash = (hash ^ c) * 1099511628211UL;
+        return unchecked((long)hash);
+    }
 }
