@@ -46,7 +46,7 @@ public sealed class ProxyHost : IAsyncDisposable
         var policy = ProxyBalancerNames.YarpPolicy(options.Balancer);
         var (route, cluster) = DestinationTable.Initial(options.Service, policy);
         var config = new InMemoryConfigProvider([route], [cluster]);
-        var table = new DestinationTable(config, options.Service, policy);
+        var table = new DestinationTable(config, options.Service, policy, time);
         var picker = new LearnedPicker(options.Learned, time);
         var learned = options.Balancer == ProxyBalancerNames.Learned;
 

@@ -7,6 +7,12 @@ internal sealed class DestinationEntry(string id, Uri address, DestinationMeter 
     public Uri Address { get; set; } = address;
     public DestinationMeter Meter { get; } = meter;
 
+    /// <summary>The meter's reading when the destination was added: its first metric interval counts from here.</summary>
+    public MeterSnapshot Baseline { get; } = meter.Snapshot();
+
+    /// <summary>When the destination was added (a <see cref="TimeProvider"/> timestamp).</summary>
+    public long AddedAt { get; init; }
+
     /// <summary>Relative route weight (learned balancer); 1 until set.</summary>
     public double Weight { get; set; } = 1;
 

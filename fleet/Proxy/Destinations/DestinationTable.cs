@@ -7,7 +7,7 @@ namespace Pipeline.Fleet.Proxy.Destinations;
 /// The replicas the proxy routes to. Every change rebuilds YARP's one cluster through the in-memory config provider;
 /// meters outlive removal, so a removed destination's in-flight requests can be watched until they drain.
 /// </summary>
-internal sealed class DestinationTable(InMemoryConfigProvider config, string service, string yarpPolicy)
+internal sealed class DestinationTable(InMemoryConfigProvider config, string service, string yarpPolicy, TimeProvider time)
 {
     public const string RouteId = "all";
 
@@ -28,7 +28,7 @@ internal sealed class DestinationTable(InMemoryConfigProvider config, string ser
     {
         lock (_gate)
         {
-            var entry = _entries.GetOrAdd(id, _ => new DestinationEntry(id, address, Meter(id)));
+            var entry = _entries.GetOrAdd(id, _ => new DestinationEntry(id, address, Meter(id)) { AddedAt = time.GetTimestamp() });
             entry.Address = address;
             entry.Ready = true;
             Publish();

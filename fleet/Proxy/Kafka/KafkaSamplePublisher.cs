@@ -11,6 +11,7 @@ namespace Pipeline.Fleet.Proxy.Kafka;
 internal sealed partial class KafkaSamplePublisher(IProducer<string?, byte[]> producer, ILogger<KafkaSamplePublisher> logger) : IMetricSampleSink, IDisposable
 {
     private long _published, _failed;
+    private int _disposed;
 
     public long Published => Interlocked.Read(ref _published);
 
@@ -32,8 +33,10 @@ internal sealed partial class KafkaSamplePublisher(IProducer<string?, byte[]> pr
         }
     }
 
+    /// <summary>Flushes and closes the producer; idempotent (DI disposes it under both of its registrations).</summary>
     public void Dispose()
     {
+        if (Interlocked.Exchange(ref _disposed, 1) == 1) return;
         producer.Flush(TimeSpan.FromSeconds(5));
         producer.Dispose();
     }

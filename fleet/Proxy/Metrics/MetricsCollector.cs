@@ -32,7 +32,7 @@ internal sealed class MetricsCollector(DestinationTable table, ReplicaStatsPolle
         }
     }
 
-    /// <summary>One collection round; the first round of a destination only records its baseline.</summary>
+    /// <summary>One collection round: a sample per destination for the time since the last round (or since it was added).</summary>
     public async Task CollectAsync(CancellationToken cancellationToken)
     {
         var entries = table.All.ToList();
@@ -46,11 +46,11 @@ internal sealed class MetricsCollector(DestinationTable table, ReplicaStatsPolle
             entry.Ready = stats?.Ready ?? false;
             if (stats is not null) entry.Workers = stats.Workers;
             var meter = entry.Meter.Snapshot();
-            if (_previous.TryGetValue(entry.Id, out var before))
-            {
-                var seconds = time.GetElapsedTime(before.At, now).TotalSeconds;
+            // A destination's first interval runs from when it was added (no busy-time reading then: utilization 0).
+            var before = _previous.TryGetValue(entry.Id, out var p) ? p : (Meter: entry.Baseline, Stats: (ReplicaStats?)null, At: entry.AddedAt);
+            var seconds = time.GetElapsedTime(before.At, now).TotalSeconds;
+            if (seconds > 0)
                 samples.Add(MetricSampleBuilder.Build(table.Service, entry.Id, timestamp, seconds, before.Meter, meter, before.Stats, stats));
-            }
             _previous[entry.Id] = (meter, stats, now);
         }
         foreach (var gone in _previous.Keys.Except(entries.Select(e => e.Id)).ToList()) _previous.Remove(gone);
