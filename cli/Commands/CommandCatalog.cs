@@ -20,5 +20,6 @@ internal static class CommandCatalog
         yield return ForecastBenchCommand.Create();
         yield return ReplicaCommand.Create();
         yield return ProxyCommand.Create();
+        yield return ProxyBenchCommand.Create();
     }
 }
