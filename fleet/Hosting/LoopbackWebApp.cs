@@ -29,6 +29,20 @@ internal static class LoopbackWebApp
         return builder;
     }
 
+    /// <summary>Starts the app and returns the bound address; a port in use becomes an <see cref="InvalidOperationException"/> saying so.</summary>
+    public static async Task<Uri> StartAsync(WebApplication app, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await app.StartAsync(cancellationToken);
+        }
+        catch (IOException e)
+        {
+            throw new InvalidOperationException($"cannot listen on 127.0.0.1: {e.Message}", e);
+        }
+        return BoundAddress(app);
+    }
+
     /// <summary>The address Kestrel bound (port 0 resolved), e.g. <c>http://127.0.0.1:41234</c>.</summary>
     public static Uri BoundAddress(WebApplication app)
     {

@@ -42,8 +42,7 @@ public sealed class ReplicaHost : IAsyncDisposable
     /// <summary>Starts listening and returns the bound address.</summary>
     public async Task<Uri> StartAsync(CancellationToken cancellationToken = default)
     {
-        await _app.StartAsync(cancellationToken);
-        Address = LoopbackWebApp.BoundAddress(_app);
+        Address = await LoopbackWebApp.StartAsync(_app, cancellationToken);
         return Address;
     }
 
