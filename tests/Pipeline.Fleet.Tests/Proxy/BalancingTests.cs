@@ -19,6 +19,20 @@ public sealed class BalancingTests
         Assert.Equal(new long[] { 30, 30, 30 }, completed);
     }
 
+    [Theory]
+    [InlineData(ProxyBalancerNames.PowerOfTwo)]
+    [InlineData(ProxyBalancerNames.LeastRequests)]
+    [InlineData(ProxyBalancerNames.Learned)]
+    public async Task Balancer_EveryName_ProxiesEveryRequestToAReplica(string balancer)
+    {
+        await using var fleet = await Fleet.StartAsync(new ProxyOptions { Balancer = balancer }, Fast(), Fast());
+
+        var codes = await fleet.Proxy.LoadAsync(40, clients: 4);
+
+        Assert.All(codes, c => Assert.Equal(200, c));
+        Assert.Equal(40, (await fleet.CompletedAsync()).Sum());
+    }
+
     [Fact]
     public async Task Learned_Weights3To1_ShiftsTrafficAbout3To1()
     {
