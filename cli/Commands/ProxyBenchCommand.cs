@@ -15,8 +15,8 @@ internal static class ProxyBenchCommand
 
     public static Command Create()
     {
-        var direct = new Option<Uri>("--direct") { Description = "URL of the replica's work endpoint, e.g. http://127.0.0.1:5001/work.", Required = true };
-        var proxied = new Option<Uri>("--proxied") { Description = "The same endpoint through the proxy, e.g. http://127.0.0.1:5000/work.", Required = true };
+        var direct = new Option<string>("--direct") { Description = "URL of the replica's work endpoint, e.g. http://127.0.0.1:5001/work.", Required = true };
+        var proxied = new Option<string>("--proxied") { Description = "The same endpoint through the proxy, e.g. http://127.0.0.1:5000/work.", Required = true };
         var phase = DurationParser.Option("--phase", TimeSpan.FromSeconds(10), "Length of each of the four measured phases");
         var warmup = DurationParser.Option("--warmup", TimeSpan.FromSeconds(2), "Unmeasured load on each target first");
         var concurrency = new Option<int>("--concurrency") { Description = "Clients of the throughput phases.", DefaultValueFactory = _ => 32 };
@@ -25,7 +25,7 @@ internal static class ProxyBenchCommand
         foreach (var o in new Option[] { direct, proxied, phase, warmup, concurrency, maxRequests }) command.Options.Add(o);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(async () =>
         {
-            var (d, p, length, warm, clients, budget) = (result.GetValue(direct)!, result.GetValue(proxied)!, result.GetValue(phase),
+            var (d, p, length, warm, clients, budget) = (Url(result.GetValue(direct)!, "--direct"), Url(result.GetValue(proxied)!, "--proxied"), result.GetValue(phase),
                 result.GetValue(warmup), result.GetValue(concurrency), result.GetValue(maxRequests));
             if (warm * 2 + length * 4 > MaxTotal) throw new ArgumentException($"2 x --warmup + 4 x --phase must stay within {MaxTotal.TotalSeconds:0} s");
             if (clients < 1) throw new ArgumentException("--concurrency must be at least 1");
@@ -40,6 +40,9 @@ internal static class ProxyBenchCommand
         }));
         return command;
     }
+
+    private static Uri Url(string text, string option) =>
+        Uri.TryCreate(text, UriKind.Absolute, out var uri) ? uri : throw new ArgumentException($"{option} must be an absolute URL, got '{text}'");
 
     private static void Print(List<LoadResult> runs, Uri direct)
     {
