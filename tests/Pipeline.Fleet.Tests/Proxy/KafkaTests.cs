@@ -36,7 +36,7 @@ public sealed class KafkaTests
         var decision = new RouteDecision
         {
             Id = "d1", Service = service, Timestamp = DateTimeOffset.UtcNow, Policy = "learned",
-            Weights = new Dictionary<string, double> { ["r1"] = 0.25, ["r2"] = 4 }, Explanation = "test",
+            Weights = new Dictionary<string, double> { ["r1"] = 0, ["r2"] = 4 }, Explanation = "test",
         };
         await producer.ProduceAsync(TopicNames.RouteDecisions, new Message<string?, byte[]>
         {
@@ -47,10 +47,14 @@ public sealed class KafkaTests
         for (var i = 0; i < 300 && !applied; i++)
         {
             var weights = (await fleet.Proxy.DestinationsAsync()).ToDictionary(d => d.GetProperty("id").GetString()!, d => d.GetProperty("weight").GetDouble());
-            applied = weights["r1"] == 0.25 && weights["r2"] == 4;
+            applied = weights["r1"] == 0 && weights["r2"] == 4;
             if (!applied) await Task.Delay(50);
         }
         Assert.True(applied, "the route decision's weights were not applied");
+        var before = await fleet.CompletedAsync();
+        await fleet.Proxy.LoadAsync(30, clients: 2);
+        var after = await fleet.CompletedAsync();
+        Assert.Equal((0L, 30L), (after[0] - before[0], after[1] - before[1])); // weight 0: no new traffic
     }
 
     private static IEnumerable<MetricSample> Samples(IReadOnlyList<ReadRecord> records, string service) =>
