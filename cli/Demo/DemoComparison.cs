@@ -17,7 +17,7 @@ internal static class DemoComparison
         output.WriteLine($"{"",-30}{acting,14}{twin.Policy,14}{"change",10}");
         Row(output, "mean replicas", a.MeanReplicas, b.MeanReplicas, "0.00");
         Row(output, "replica-minutes", a.ReplicaMinutes, b.ReplicaMinutes, "0.0");
-        Row(output, $"requests slower than the SLO", a.Slow, b.Slow, "0");
+        Row(output, "requests slow (> SLO) or failed", a.Slow, b.Slow, "0");
         Row(output, "  share of requests (%)", a.SlowShare * 100, b.SlowShare * 100, "0.000");
         Row(output, "p99 latency (ms)", a.P99Ms, b.P99Ms, "0.0");
         Row(output, "requests", a.Requests, b.Requests, "0");

@@ -25,7 +25,7 @@ internal static class DemoSummary
         output.WriteLine($"scale decisions          {state.ScaleDecisions} (scale-ups {state.ScaleUps}, scale-downs {state.ScaleDowns}); route decisions {state.RouteDecisions}");
         output.WriteLine($"actuation results        {state.Actuations}");
         output.WriteLine($"replicas                 desired {snapshot.DesiredReplicas}, ready {snapshot.ReadyReplicas}, most requested {state.MaxDesiredReplicas}");
-        output.WriteLine($"requests                 {stats.Arrivals} arrived, {stats.Succeeded} succeeded, {stats.Rejected} rejected, {stats.SlowRequests} slower than the SLO; " +
+        output.WriteLine($"requests                 {stats.Arrivals} arrived, {stats.Succeeded} succeeded, {stats.Rejected} rejected, {stats.Failed} failed (replica queue full or faulty), {stats.SlowRequests} slower than the SLO; " +
                          $"latency p50 {Fmt(stats.Latency.Quantile(0.5) * 1000)}, p99 {Fmt(stats.Latency.Quantile(0.99) * 1000)}");
         output.WriteLine($"dead letters             {state.DeadLetters}{(state.DeadLetters > 0 ? $" ({string.Join(", ", state.DeadLettersByStage.Select(p => $"{p.Key} {p.Value}"))})" : "")}");
         output.WriteLine($"decision latency         p50 {Fmt(Percentiles.Of(latencies, 50))}, p99 {Fmt(Percentiles.Of(latencies, 99))}, max {Fmt(latencies.Count > 0 ? latencies.Max() : double.NaN)} over {latencies.Count} decisions " +

@@ -8,7 +8,6 @@ using Pipeline.Simulator.Traces;
 namespace Pipeline.Fleet.Tests.Load;
 
 /// <summary>The generator against a real Kestrel app on a loopback port.</summary>
-[Collection(RealTimeCollection.Name)]
 public sealed class LoadGeneratorTests
 {
     [Fact]

@@ -5,7 +5,6 @@ using Pipeline.TestSupport.Kafka;
 namespace Pipeline.Fleet.Tests.Load;
 
 /// <summary><c>pipeline loadgen</c> as its own OS process against a real Kestrel app.</summary>
-[Collection(RealTimeCollection.Name)]
 public sealed class LoadgenCommandTests
 {
     [Fact]

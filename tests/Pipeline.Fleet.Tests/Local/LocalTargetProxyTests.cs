@@ -7,7 +7,6 @@ using Xunit.Abstractions;
 namespace Pipeline.Fleet.Tests.Local;
 
 /// <summary>The local target with real replicas behind a real <c>pipeline proxy</c>.</summary>
-[Collection(RealTimeCollection.Name)]
 public sealed class LocalTargetProxyTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);

@@ -7,7 +7,6 @@ using Pipeline.Fleet.Tests.Support;
 namespace Pipeline.Fleet.Tests.Local;
 
 /// <summary>The local target driving real <c>pipeline replica</c> processes (no proxy).</summary>
-[Collection(RealTimeCollection.Name)]
 public sealed class LocalTargetTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);

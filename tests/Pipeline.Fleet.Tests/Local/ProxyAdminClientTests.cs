@@ -6,7 +6,6 @@ using Pipeline.Fleet.Tests.Support;
 namespace Pipeline.Fleet.Tests.Local;
 
 /// <summary>The admin client against a real <c>pipeline proxy</c> process, with a real Kestrel app as the destination.</summary>
-[Collection(RealTimeCollection.Name)]
 public sealed class ProxyAdminClientTests
 {
     [FleetFact(needsProxy: true)]

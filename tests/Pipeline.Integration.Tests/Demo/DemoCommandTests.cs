@@ -26,7 +26,7 @@ public sealed partial class DemoCommandTests
         Assert.DoesNotContain("[fallback]", demo.Output);
         Assert.All(decisions, m => Assert.Matches(@"; hpa would ask \d+ \([a-z-]+\)$", m.Value));
         Assert.Contains("== predictive vs hpa: same load, seed and live span", demo.Output);
-        Assert.Matches(@"requests slower than the SLO\s+\d+\s+\d+", demo.Output);
+        Assert.Matches(@"requests slow \(> SLO\) or failed\s+\d+\s+\d+", demo.Output);
         Assert.Matches(@"replica-minutes\s+\d+\.\d\s+\d+\.\d", demo.Output);
         Assert.Matches(@"dead letters\s+[1-9]", demo.Output); // the injected bad record
     }

@@ -45,8 +45,9 @@ public sealed class SurgeEndToEndTests(InfluxServer influx) : IClassFixture<Infl
         Assert.True(actuations.ReadUntil(r => r.Any(x => IsAppliedScaleUp(x.As<ActuationResult>(), initial)), TimeSpan.FromSeconds(10)),
             "no applied scale-up actuation on the actuations topic");
         using var decisions = new TopicReader(broker.BootstrapServers, TopicNames.ScaleDecisions);
-        Assert.True(decisions.ReadUntil(r => r.Any(x => x.As<ScaleDecision>() is { Rule: "scale-up", Policy: "hpa" } d && d.DesiredReplicas > d.CurrentReplicas),
-            TimeSpan.FromSeconds(10)), "no hpa scale-up decision");
+        // The default pipeline: the predictive policy acts (on its reactive fallback here, no history yet), hpa is its shadow.
+        Assert.True(decisions.ReadUntil(r => r.Any(x => x.As<ScaleDecision>() is { Policy: "predictive", ShadowPolicy: "hpa" } d && d.DesiredReplicas > d.CurrentReplicas),
+            TimeSpan.FromSeconds(10)), "no predictive scale-up decision with an hpa shadow");
 
         Assert.True(await Eventually.HoldsAsync(async () =>
             (await influx.QueryAsync("SELECT max(\"desired_replicas\") FROM \"scale_decision\" WHERE \"service\" = 'web'")) is [var row] && row.GetDouble("max") > initial,

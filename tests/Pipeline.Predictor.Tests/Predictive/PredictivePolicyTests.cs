@@ -165,7 +165,7 @@ public class PredictivePolicyTests
     {
         var error = Assert.Throws<ArgumentException>(() => AutoscalingPolicyRegistry.CreateDefault().AddPredictive(new PredictiveOptions { Forecaster = "prophet" }));
 
-        Assert.Contains("seasonal-naive, holt-winters, gbm", error.Message);
+        Assert.Contains("known: gbm, holt-winters, seasonal-naive", error.Message);
     }
 
     [Fact]

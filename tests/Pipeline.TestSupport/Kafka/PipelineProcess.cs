@@ -71,6 +71,14 @@ public sealed class PipelineProcess : IDisposable
         return true;
     }
 
+    /// <summary>Sends SIGTERM (a graceful stop request, as a process manager or Ctrl+C would).</summary>
+    public void Terminate()
+    {
+        if (_process.HasExited) return;
+        using var kill = Process.Start("kill", ["-TERM", _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)]);
+        kill?.WaitForExit(5_000);
+    }
+
     /// <summary>Kills the process and its children at once (a crash, as far as Kafka is concerned).</summary>
     public void Kill()
     {

@@ -1,0 +1,50 @@
+using Pipeline.Contracts.Messages;
+using Pipeline.Fleet.Proxy;
+using Pipeline.Fleet.Replica;
+
+namespace Pipeline.Fleet.Tests.Proxy;
+
+public sealed class MetricsTests
+{
+    [Fact]
+    public async Task Samples_UnderLoad_CountProxiedRequestsAndMeasuredUtilization()
+    {
+        var replica = new ReplicaOptions { Workers = 2, ServiceMean = TimeSpan.FromMilliseconds(30), ServiceCv = 0 };
+        await using var fleet = await Fleet.StartAsync(new ProxyOptions { MetricsInterval = TimeSpan.FromMilliseconds(250) }, replica);
+        var seen = new List<MetricSample>();
+
+        // Two closed-loop clients keep both workers of r1 busy nearly all the time; the samples say so.
+        var load = fleet.Proxy.LoadAsync(60, clients: 2);
+        while (!load.IsCompleted)
+        {
+            if (fleet.Proxy.Host.LatestSamples is [var s] && !seen.Any(x => x.Timestamp == s.Timestamp)) seen.Add(s);
+            await Task.Delay(20);
+        }
+        await load;
+        var final = await WaitForIdleSampleAsync(fleet.Proxy.Host, seen);
+
+        Assert.All(seen, s => Assert.Equal(("web", "r1"), (s.Service, s.Replica)));
+        var busy = seen.Where(s => s.Completed > 0 && s.Requests > 0).ToList();
+        Assert.NotEmpty(busy);
+        Assert.Contains(busy, s => s.Utilization > 0.6);
+        Assert.All(seen, s => Assert.InRange(s.Utilization, 0, 1));
+        Assert.Equal(60, seen.Sum(s => s.Completed));
+        Assert.Equal(seen.Sum(s => s.Completed), seen.Sum(s => s.LatencyCounts.Sum()));
+        Assert.Equal(0, final.Utilization);
+    }
+
+    /// <summary>Collects samples until one covers an interval with no traffic (the load's tail is then counted).</summary>
+    private static async Task<MetricSample> WaitForIdleSampleAsync(ProxyHost proxy, List<MetricSample> seen)
+    {
+        for (var i = 0; i < 500; i++)
+        {
+            if (proxy.LatestSamples is [var s] && !seen.Any(x => x.Timestamp == s.Timestamp))
+            {
+                seen.Add(s);
+                if (s.Requests == 0 && s.Completed == 0 && s.InFlight == 0) return s;
+            }
+            await Task.Delay(20);
+        }
+        throw new TimeoutException("no idle sample");
+    }
+}
