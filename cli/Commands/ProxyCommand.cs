@@ -1,6 +1,6 @@
 using System.CommandLine;
 using Pipeline.Cli.Hosting;
-using Pipeline.Contracts.Kafka;
+using Pipeline.Runtime.Kafka;
 using Pipeline.Fleet.Proxy;
 
 namespace Pipeline.Cli.Commands;

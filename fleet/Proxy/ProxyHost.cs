@@ -3,7 +3,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Pipeline.Contracts.Kafka;
+using Pipeline.Runtime.Kafka;
 using Pipeline.Contracts.Messages;
 using Pipeline.Fleet.Hosting;
 using Pipeline.Fleet.Proxy.Admin;
