@@ -16,6 +16,7 @@ public sealed class LoadGenerator(LoadOptions options)
     {
         if (options.Duration <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(options), options.Duration, "the duration must be positive");
         if (options.MaxInFlight < 1) throw new ArgumentOutOfRangeException(nameof(options), options.MaxInFlight, "max in flight must be at least 1");
+        RaisePoolMinimum(options.MinPoolThreads);
         using var client = LoadHttpClient.Create(options);
         if (options.Preflight) await Preflight.CheckAsync(client, options.Url, Min(options.Timeout, TimeSpan.FromSeconds(5)), options.Progress, cancellationToken);
 
@@ -69,6 +70,12 @@ public sealed class LoadGenerator(LoadOptions options)
             if (remaining > TimeSpan.FromMilliseconds(2)) Thread.Sleep(Min(remaining - TimeSpan.FromMilliseconds(1), TimeSpan.FromMilliseconds(100)));
             else Thread.Yield();
         }
+    }
+
+    private static void RaisePoolMinimum(int threads)
+    {
+        ThreadPool.GetMinThreads(out var workers, out var io);
+        if (workers < threads || io < threads) ThreadPool.SetMinThreads(Math.Max(workers, threads), Math.Max(io, threads));
     }
 
     private static TimeSpan Min(TimeSpan a, TimeSpan b) => a < b ? a : b;

