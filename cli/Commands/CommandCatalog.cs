@@ -22,5 +22,6 @@ internal static class CommandCatalog
         yield return ProxyCommand.Create();
         yield return ProxyBenchCommand.Create();
         yield return LoadgenCommand.Create();
+        yield return SimToRealCommand.Create();
     }
 }
