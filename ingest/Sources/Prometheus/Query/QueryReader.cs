@@ -31,8 +31,10 @@ internal sealed class QueryReader(PrometheusSourceOptions options, PrometheusApi
             foreach (var reading in readings.Values)
             {
                 var series = byReplica[reading.Replica].Where(s => !double.IsNaN(s.Value)).ToList();
-                if (series.Count == 0) reading.Missing.Add(_queries[i].Field);
-                else Apply(reading, _queries[i].Field, series);
+                if (series.Count > 0) Apply(reading, _queries[i].Field, series);
+                // A replica with requests but no error series has had no failures: clients create labelled series lazily.
+                else if (_queries[i].Field == CounterKeys.Errors && reading.Counters.ContainsKey(CounterKeys.Requests)) reading.Counters[CounterKeys.Errors] = 0;
+                else reading.Missing.Add(_queries[i].Field);
             }
         }
         var requestsFailed = _queries.Length == 0 || (_queries[0].Field == CounterKeys.Requests && answers[0] is null);
