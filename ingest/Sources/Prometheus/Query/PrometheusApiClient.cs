@@ -30,7 +30,14 @@ internal sealed class PrometheusApiClient(Uri baseUrl, HttpClient http, TimeSpan
         {
             throw new PromQueryException($"Prometheus at {baseUrl} is unreachable: {e.Message}");
         }
-        return Parse(body, status);
+        try
+        {
+            return Parse(body, status);
+        }
+        catch (Exception e) when (e is KeyNotFoundException or InvalidOperationException or FormatException or IndexOutOfRangeException)
+        {
+            throw new PromQueryException($"HTTP {status}: the answer is not a Prometheus instant query result ({e.Message})");
+        }
     }
 
     private static List<PromSeries> Parse(string body, int status)
