@@ -4,8 +4,8 @@ using k8s.Exceptions;
 namespace Pipeline.Actuator.Targets.Kubernetes;
 
 /// <summary>
-/// Builds the API client from credentials: the kubeconfig file in the options, else in-cluster (service account token
-/// and CA inside a pod), else <c>$KUBECONFIG</c> or <c>~/.kube/config</c>. Unusable credentials throw
+/// Builds the API client from credentials: the kubeconfig file in the options, else the first file of <c>$KUBECONFIG</c>,
+/// else in-cluster (service account token and CA inside a pod), else <c>~/.kube/config</c>. Unusable credentials throw
 /// <see cref="InvalidOperationException"/> with the reason.
 /// </summary>
 public static class KubernetesClients
@@ -14,9 +14,11 @@ public static class KubernetesClients
     public static IKubernetes Create(KubernetesTargetOptions options)
     {
         var context = options.Context.Length > 0 ? options.Context : null;
+        var file = options.Kubeconfig.Length > 0 ? options.Kubeconfig
+            : Environment.GetEnvironmentVariable("KUBECONFIG")?.Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries).FirstOrDefault() ?? "";
         try
         {
-            var config = options.Kubeconfig.Length > 0 ? KubernetesClientConfiguration.BuildConfigFromConfigFile(options.Kubeconfig, context)
+            var config = file.Length > 0 ? KubernetesClientConfiguration.BuildConfigFromConfigFile(file, context)
                 : KubernetesClientConfiguration.IsInCluster() ? KubernetesClientConfiguration.InClusterConfig()
                 : KubernetesClientConfiguration.BuildConfigFromConfigFile(currentContext: context);
             return new k8s.Kubernetes(config);

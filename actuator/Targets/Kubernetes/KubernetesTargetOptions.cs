@@ -12,7 +12,7 @@ public sealed class KubernetesTargetOptions
     /// <summary>Workload per service id; a service not listed scales the workload named like it in <see cref="Namespace"/>.</summary>
     public IReadOnlyDictionary<string, WorkloadRef> Workloads { get; set; } = new Dictionary<string, WorkloadRef>();
 
-    /// <summary>Kubeconfig file; empty: in-cluster credentials inside a pod, else <c>$KUBECONFIG</c> or <c>~/.kube/config</c>.</summary>
+    /// <summary>Kubeconfig file; empty: <c>$KUBECONFIG</c>, else in-cluster credentials inside a pod, else <c>~/.kube/config</c>.</summary>
     public string Kubeconfig { get; set; } = "";
 
     /// <summary>Kubeconfig context; empty: the current context.</summary>
