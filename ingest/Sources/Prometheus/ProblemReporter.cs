@@ -11,7 +11,20 @@ internal sealed partial class ProblemReporter(PrometheusSourceStats stats, ILogg
 
     public void QueryFailed(string field, string query, string reason) { stats.AddQueryFailure(); Log.QueryFailed(logger, field, query, reason); }
 
-    public void MissingSeries(string replica, string field) { stats.AddMissingSeries(); Log.MissingSeries(logger, replica, field); }
+    private readonly Dictionary<string, HashSet<string>> _missing = new(StringComparer.Ordinal);
+
+    /// <summary>Counts every missing series of every collection; logs a series when it goes missing and when it is back.</summary>
+    public void MissingSeries(string replica, IReadOnlyList<string> fields)
+    {
+        var before = _missing.GetValueOrDefault(replica) ?? [];
+        foreach (var field in fields)
+        {
+            stats.AddMissingSeries();
+            if (!before.Contains(field)) Log.MissingSeries(logger, replica, field);
+        }
+        foreach (var field in before.Where(f => !fields.Contains(f))) Log.SeriesBack(logger, replica, field);
+        _missing[replica] = [.. fields];
+    }
 
     public void ReplicaAbsent(string replica) { stats.AddAbsentReplica(); Log.ReplicaAbsent(logger, replica); }
 
@@ -34,8 +47,11 @@ internal sealed partial class ProblemReporter(PrometheusSourceStats stats, ILogg
         [LoggerMessage(2, LogLevel.Warning, "Query for {Field} failed: {Reason} (query: {Query})")]
         public static partial void QueryFailed(ILogger logger, string field, string query, string reason);
 
-        [LoggerMessage(3, LogLevel.Warning, "Replica {Replica} has no series for {Field} this interval")]
+        [LoggerMessage(3, LogLevel.Warning, "Replica {Replica} has no series for {Field} (counted every collection until it is back)")]
         public static partial void MissingSeries(ILogger logger, string replica, string field);
+
+        [LoggerMessage(8, LogLevel.Information, "Replica {Replica} has series for {Field} again")]
+        public static partial void SeriesBack(ILogger logger, string replica, string field);
 
         [LoggerMessage(4, LogLevel.Warning, "Replica {Replica} disappeared from the results; no samples for it until it is back")]
         public static partial void ReplicaAbsent(ILogger logger, string replica);

@@ -20,7 +20,7 @@ internal sealed class PrometheusMetricSource(IReadingReader reader, SampleAssemb
         var samples = new List<MetricSample>();
         foreach (var reading in result.Readings)
         {
-            foreach (var field in reading.Missing) problems.MissingSeries(reading.Replica, field);
+            problems.MissingSeries(reading.Replica, reading.Missing);
             if (assembler.Next(reading, now) is { } sample) samples.Add(sample);
         }
         problems.Stats.AddSamples(samples.Count);
