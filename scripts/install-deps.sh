@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs what the tests need and a fresh Debian machine with only the .NET SDK lacks:
 #   influxd (Debian package influxdb)  - the sink and end-to-end tests start their own on a free loopback port
+#   prometheus (Debian, 2.42)          - the Prometheus source's tests start their own server on a free loopback port
 #   docker-compose (Debian, 1.29)      - `docker-compose config -q` validates docker-compose.yml offline
 #   node + npm, then dashboards/schema - @grafana/schema, ts-json-schema-generator and ajv for the dashboard schema check
 # Idempotent: installs only what is missing. Needs root (or passwordless sudo) for apt-get.
@@ -9,6 +10,7 @@ cd "$(dirname "$0")/.."
 
 missing=()
 command -v influxd >/dev/null 2>&1 || missing+=(influxdb)
+command -v prometheus >/dev/null 2>&1 || missing+=(prometheus)
 command -v docker-compose >/dev/null 2>&1 || missing+=(docker-compose)
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
@@ -24,8 +26,8 @@ if ((${#missing[@]} > 0)); then
   "${sudo[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# The Debian influxdb package may try to start its own service on :8086; the tests never use it.
-echo "install-deps: $(influxd version 2>/dev/null | head -1), $(docker-compose version --short 2>/dev/null || echo 'docker-compose ?'), node $(node --version)"
+# The Debian influxdb and prometheus packages may try to start their own services (:8086, :9090); the tests never use them.
+echo "install-deps: $(influxd version 2>/dev/null | head -1), $(prometheus --version 2>&1 | head -1), $(docker-compose version --short 2>/dev/null || echo 'docker-compose ?'), node $(node --version)"
 
 # Project-local npm packages for the dashboard schema check (lockfile pinned, node_modules ignored by git).
 if [[ ! -d dashboards/schema/node_modules/@grafana/schema || dashboards/schema/package-lock.json -nt dashboards/schema/node_modules/.package-lock.json ]]; then

@@ -11,4 +11,7 @@ public static class ActuatorTargetNames
 
     /// <summary>Starts and stops real replica processes behind the local proxy (the fleet).</summary>
     public const string Local = "local";
+
+    /// <summary>Scales a Kubernetes Deployment or StatefulSet through its scale subresource.</summary>
+    public const string Kubernetes = "kubernetes";
 }

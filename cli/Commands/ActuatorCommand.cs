@@ -19,16 +19,19 @@ internal static class ActuatorCommand
         var target = new Option<string>("--target") { Description = $"Actuator target: {string.Join(", ", ActuatorTargets.CreateDefault().Names)}.", DefaultValueFactory = _ => ActuatorTargetNames.DryRun };
         var min = new Option<int>("--min-replicas") { Description = "Fewest replicas ever applied.", DefaultValueFactory = _ => 1 };
         var max = new Option<int>("--max-replicas") { Description = "Most replicas ever applied.", DefaultValueFactory = _ => 50 };
+        var kubernetes = new KubernetesCommandOptions();
         var command = new Command("actuator", "Apply scale and route decisions (at most once per decision id, within min/max) and publish actuation results.");
         kafka.AddTo(command);
         metrics.AddTo(command);
         command.Options.Add(target);
         command.Options.Add(min);
         command.Options.Add(max);
+        kubernetes.AddTo(command);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
-            var targets = ActuatorTargets.CreateDefault();
+            var targets = ActuatorTargets.CreateDefault(kubernetes.Resolve(result));
             var name = targets.Validate(result.GetValue(target)!);
+            if (name == ActuatorTargetNames.Kubernetes) targets.Create(name); // unusable credentials fail at start-up, not on the first decision
             var options = kafka.Resolve(result, out var resolved);
             var metricsOptions = metrics.Resolve(result);
             var actuator = new ActuatorOptions { Target = name, MinReplicas = result.GetValue(min), MaxReplicas = result.GetValue(max) };

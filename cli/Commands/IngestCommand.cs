@@ -7,6 +7,7 @@ using Pipeline.Ingest.Host;
 using Pipeline.Ingest.Publishing;
 using Pipeline.Ingest.Simulation;
 using Pipeline.Ingest.Sources;
+using Pipeline.Ingest.Sources.Prometheus;
 using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Runtime.Observability;
 
@@ -24,8 +25,9 @@ internal static class IngestCommand
         var speed = new Option<double>("--speed") { Description = "Simulator only: virtual seconds per wall second.", DefaultValueFactory = _ => 1 };
         var trace = new Option<string?>("--trace") { Description = "Simulator only: replay this trace CSV (timestamp,requests) instead of the synthetic load." };
         var seed = new Option<long>("--seed") { Description = "Simulator only: random seed.", DefaultValueFactory = _ => 1 };
-        var service = new Option<string>("--service") { Description = "Host only: service id to report the machine under.", DefaultValueFactory = _ => "host" };
-        var command = new Command("ingest", "Publish metric samples (simulated cluster or this host) to the metrics topic.");
+        var service = new Option<string>("--service") { Description = "Host and prometheus: service id the samples are reported under (default host).", DefaultValueFactory = _ => "host" };
+        var prometheus = new PrometheusCommandOptions();
+        var command = new Command("ingest", "Publish metric samples (simulated cluster, this host, or replicas' Prometheus metrics) to the metrics topic.");
         kafka.AddTo(command);
         metrics.AddTo(command);
         command.Options.Add(source);
@@ -34,12 +36,15 @@ internal static class IngestCommand
         command.Options.Add(trace);
         command.Options.Add(seed);
         command.Options.Add(service);
+        prometheus.AddTo(command);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
             var name = MetricSources.Validate(result.GetValue(source)!);
             var options = kafka.Resolve(result, out var resolved);
             var metricsOptions = metrics.Resolve(result);
             var simulated = name == MetricSourceNames.Simulator;
+            var prometheusOptions = prometheus.Resolve(result, result.GetValue(service)!);
+            if (name == MetricSourceNames.Prometheus) PrometheusSourceFactory.Validate(prometheusOptions);
             var time = simulated && result.GetValue(speed) != 1
                 ? new ScaledTimeProvider(DateTimeOffset.UtcNow, result.GetValue(speed))
                 : TimeProvider.System;
@@ -51,6 +56,13 @@ internal static class IngestCommand
                 services.AddSingleton(time);
                 services.AddSingleton(new PublisherOptions { Source = name, TickInterval = tick });
                 services.AddSingleton(new HostMetricOptions { Service = result.GetValue(service)! });
+                services.AddSingleton(prometheusOptions);
+                services.AddSingleton(sp =>
+                {
+                    var stats = new PrometheusSourceStats();
+                    PrometheusSourceMetrics.Register(sp.GetRequiredService<PrometheusStageMetrics>().Registry, stats);
+                    return stats;
+                });
                 if (simulated)
                 {
                     services.AddSingleton(SimulationSetup.Create(time.GetUtcNow(), result.GetValue(trace), result.GetValue(seed)));

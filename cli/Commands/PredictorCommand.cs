@@ -4,6 +4,7 @@ using Pipeline.Cli.Hosting;
 using Pipeline.Runtime.Kafka.Hosting;
 using Pipeline.Runtime.Observability;
 using Pipeline.Predictor.Autoscaling.Predictive;
+using Pipeline.Predictor.Keda;
 using Pipeline.Predictor.Service;
 
 namespace Pipeline.Cli.Commands;
@@ -17,11 +18,15 @@ internal static class PredictorCommand
         var metrics = new MetricsCommandOptions("predictor");
         var decisions = new DecisionCommandOptions();
         var state = new Option<string>("--state-dir") { Description = "Directory where the predictive policy keeps each service's history and models across restarts.", DefaultValueFactory = _ => "state/predictive" };
+        var kedaPort = new Option<int>("--keda-port") { Description = "Serve KEDA's external scaler (gRPC, HTTP/2 without TLS) on this port: metric = the latest decided replicas, target 1; 0 = off.", DefaultValueFactory = _ => 0 };
+        var kedaBind = new Option<string>("--keda-bind") { Description = "Address the KEDA scaler listens on (0.0.0.0 inside a pod).", DefaultValueFactory = _ => new KedaScalerOptions().BindAddress };
         var command = new Command("predictor", "Consume feature windows, publish scale and route decisions with their inputs and explanation.");
         kafka.AddTo(command);
         metrics.AddTo(command);
         decisions.AddTo(command);
         command.Options.Add(state);
+        command.Options.Add(kedaPort);
+        command.Options.Add(kedaBind);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
             var options = kafka.Resolve(result, out var resolved);
@@ -32,8 +37,20 @@ internal static class PredictorCommand
             return StageHost.RunAsync(options, services =>
             {
                 services.AddStageObservability(metricsOptions);
-                services.AddSingleton(processor);
-                services.AddStage<PredictorProcessor>();
+                if (result.GetValue(kedaPort) is > 0 and var port)
+                {
+                    var latest = new LatestScaleDecisions();
+                    services.AddSingleton(latest);
+                    services.AddSingleton(new KedaScalerOptions { Port = port, BindAddress = result.GetValue(kedaBind)! });
+                    services.AddHostedService<KedaScalerHostedService>();
+                    services.AddSingleton(new KedaDecisionTap(processor, latest));
+                    services.AddStage<KedaDecisionTap>();
+                }
+                else
+                {
+                    services.AddSingleton(processor);
+                    services.AddStage<PredictorProcessor>();
+                }
             }, cancellationToken);
         }));
         return command;

@@ -8,4 +8,7 @@ public static class MetricSourceNames
 
     /// <summary>This machine's CPU and memory from <c>/proc</c>.</summary>
     public const string Host = "host";
+
+    /// <summary>Replicas' Prometheus metrics: scraped directly, or queried from a Prometheus server.</summary>
+    public const string Prometheus = "prometheus";
 }

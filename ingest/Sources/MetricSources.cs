@@ -1,7 +1,10 @@
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Contracts.Plugins;
 using Pipeline.Ingest.Host;
 using Pipeline.Ingest.Simulation;
+using Pipeline.Ingest.Sources.Prometheus;
 using Pipeline.Simulator.Cluster;
 
 namespace Pipeline.Ingest.Sources;
@@ -9,11 +12,18 @@ namespace Pipeline.Ingest.Sources;
 /// <summary>Metric sources by name (the <see cref="PluginRegistry{TPlugin}"/> shape).</summary>
 public static class MetricSources
 {
-    /// <summary>The built-in sources over <paramref name="services"/>; <c>simulator</c> needs a <see cref="SimulatedCluster"/> there.</summary>
+    /// <summary>
+    /// The built-in sources over <paramref name="services"/>; <c>simulator</c> needs a <see cref="SimulatedCluster"/> there,
+    /// <c>prometheus</c> takes its <see cref="PrometheusSourceOptions"/> and <see cref="PrometheusSourceStats"/> from there.
+    /// </summary>
     public static PluginRegistry<IMetricSource> CreateDefault(IServiceProvider services) =>
         new PluginRegistry<IMetricSource>("metric source")
             .Add(MetricSourceNames.Simulator, () => new SimulatorMetricSource(services.GetRequiredService<SimulatedCluster>()))
-            .Add(MetricSourceNames.Host, () => new HostMetricSource(services.GetService<HostMetricOptions>() ?? new HostMetricOptions()));
+            .Add(MetricSourceNames.Host, () => new HostMetricSource(services.GetService<HostMetricOptions>() ?? new HostMetricOptions()))
+            .Add(MetricSourceNames.Prometheus, () => PrometheusSourceFactory.Create(
+                services.GetService<PrometheusSourceOptions>() ?? new PrometheusSourceOptions(),
+                services.GetService<PrometheusSourceStats>() ?? new PrometheusSourceStats(),
+                services.GetService<ILoggerFactory>()?.CreateLogger(typeof(PrometheusSourceFactory).FullName!) ?? NullLogger.Instance));
 
     private static readonly PluginRegistry<IMetricSource> Known = CreateDefault(new ServiceCollection().BuildServiceProvider());
 

@@ -143,8 +143,8 @@ public sealed class ActuatorProcessorTests
     [Fact]
     public void Create_UnknownTargetName_RejectedListingKnownNames()
     {
-        var e = Assert.Throws<ArgumentException>(() => ActuatorTargets.CreateDefault().Create("kubernetes"));
+        var e = Assert.Throws<ArgumentException>(() => ActuatorTargets.CreateDefault().Create("nomad"));
 
-        Assert.Contains("known: dry-run, simulator", e.Message);
+        Assert.Contains("known: dry-run, kubernetes, simulator", e.Message);
     }
 }

@@ -42,9 +42,9 @@ public sealed class HostMetricSourceTests : IDisposable
     [Fact]
     public void Validate_UnknownSourceName_RejectedListingKnownNames()
     {
-        var e = Assert.Throws<ArgumentException>(() => MetricSources.Validate("prometheus"));
+        var e = Assert.Throws<ArgumentException>(() => MetricSources.Validate("statsd"));
 
-        Assert.Contains("known: host, simulator", e.Message);
+        Assert.Contains("known: host, prometheus, simulator", e.Message);
     }
 
     public void Dispose() => Directory.Delete(_proc, recursive: true);
