@@ -22,8 +22,7 @@ internal static class SimToRealCommand
         var speed = new Option<double>("--speed") { Description = "Trace seconds per wall second.", DefaultValueFactory = _ => 60 };
         var peak = new Option<double>("--peak-rps") { Description = "The segment's busiest trace row runs at this rate.", DefaultValueFactory = _ => 200 };
         var preroll = DurationParser.Option("--preroll", TimeSpan.FromHours(1), "Wall-equivalent load before the segment run through the decision step in the simulator first, so both sides start warm");
-        var autoscalers = new Option<string>("--autoscaler") { Description = "Comma-separated autoscaling policies.", DefaultValueFactory = _ => "hpa,predictive" };
-        var balancers = new Option<string>("--balancer") { Description = $"Comma-separated proxy balancers: {string.Join(", ", ProxyBalancerNames.All)}.", DefaultValueFactory = _ => "round-robin,learned" };
+        var runs = new Option<string>("--runs") { Description = $"Comma-separated AUTOSCALER:BALANCER combinations, run in order (balancers: {string.Join(", ", ProxyBalancerNames.All)}).", DefaultValueFactory = _ => "hpa:round-robin,predictive:learned" };
         var workers = new Option<int>("--workers") { Description = "Workers per replica.", DefaultValueFactory = _ => 4 };
         var mean = new Option<double>("--service-mean-ms") { Description = "Mean service time (lognormal).", DefaultValueFactory = _ => 200 };
         var cv = new Option<double>("--service-cv") { Description = "Coefficient of variation of the service time.", DefaultValueFactory = _ => 0.5 };
@@ -32,7 +31,7 @@ internal static class SimToRealCommand
         var seed = new Option<long>("--seed") { Description = "Seed of the simulator, the replicas' service times and the arrivals.", DefaultValueFactory = _ => 1 };
         var json = new Option<string?>("--json") { Description = "Also write the comparison to this JSON file." };
         var command = new Command("sim-to-real", "Run the same compressed trace segment through the real fleet and through the simulator and print them side by side with the relative error of each metric.");
-        foreach (var o in new Option[] { trace, start, duration, speed, peak, preroll, autoscalers, balancers, workers, mean, cv, startup, max, seed, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { trace, start, duration, speed, peak, preroll, runs, workers, mean, cv, startup, max, seed, json }) command.Options.Add(o);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(async () =>
         {
             var settings = new SimToRealSettings
@@ -43,8 +42,7 @@ internal static class SimToRealCommand
                 Speed = result.GetValue(speed) is > 0 and var sp ? sp : throw new ArgumentException($"--speed: must be > 0, was {result.GetValue(speed)}"),
                 PeakRps = result.GetValue(peak) is > 0 and var pk ? pk : throw new ArgumentException($"--peak-rps: must be > 0, was {result.GetValue(peak)}"),
                 Preroll = result.GetValue(preroll),
-                Autoscalers = List(result.GetValue(autoscalers)!, "--autoscaler"),
-                Balancers = [.. List(result.GetValue(balancers)!, "--balancer").Select(b => { BalancerPairs.Simulated(b); return b; })],
+                Runs = Runs(result.GetValue(runs)!),
                 Replica = new LocalReplicaSettings
                 {
                     Workers = result.GetValue(workers) is > 0 and var w ? w : throw new ArgumentException($"--workers: must be > 0, was {result.GetValue(workers)}"),
@@ -70,9 +68,17 @@ internal static class SimToRealCommand
     private static TimeSpan Positive(TimeSpan value, string option) =>
         value > TimeSpan.Zero ? value : throw new ArgumentException($"{option}: must be > 0, was {value}");
 
-    private static IReadOnlyList<string> List(string value, string option)
+    private static IReadOnlyList<(string, string)> Runs(string value)
     {
-        var items = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        return items.Length > 0 ? items : throw new ArgumentException($"{option}: give at least one name");
+        var known = Predictor.Service.PredictorPolicies.Autoscaling();
+        var runs = value.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries).Select(item =>
+        {
+            var parts = item.Split(':', StringSplitOptions.TrimEntries);
+            if (parts.Length != 2) throw new ArgumentException($"--runs: '{item}' is not AUTOSCALER:BALANCER");
+            known.Validate(parts[0]);
+            BalancerPairs.Simulated(parts[1]);
+            return (parts[0], parts[1]);
+        }).ToList();
+        return runs.Count > 0 ? runs : throw new ArgumentException("--runs: give at least one AUTOSCALER:BALANCER");
     }
 }

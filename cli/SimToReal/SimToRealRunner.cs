@@ -9,9 +9,8 @@ internal static class SimToRealRunner
     {
         var load = SegmentLoad.Create(s);
         var comparisons = new List<Comparison>();
-        foreach (var autoscaler in s.Autoscalers)
+        foreach (var (autoscaler, balancer) in s.Runs)
         {
-            foreach (var balancer in s.Balancers)
             {
                 log($"{autoscaler} + {balancer}: real run");
                 // The segment starts once the pre-roll is computed and the fleet is up: about a minute from now, on a window boundary.

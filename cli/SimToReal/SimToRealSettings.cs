@@ -26,8 +26,8 @@ internal sealed record SimToRealSettings
     /// <summary>Extra time a replica process needs beyond its configured start-up delay to be ready (measured: about 1 s).</summary>
     public TimeSpan LaunchOverhead { get; init; } = TimeSpan.FromSeconds(1);
 
-    public IReadOnlyList<string> Autoscalers { get; init; } = ["hpa", "predictive"];
-    public IReadOnlyList<string> Balancers { get; init; } = ["round-robin", "learned"];
+    /// <summary>The autoscaler x balancer combinations to run, in order.</summary>
+    public IReadOnlyList<(string Autoscaler, string Balancer)> Runs { get; init; } = [("hpa", "round-robin"), ("predictive", "learned")];
     public LocalReplicaSettings Replica { get; init; } = new() { StartupDelay = TimeSpan.FromSeconds(10) };
     public TimeSpan Slo { get; init; } = TimeSpan.FromSeconds(1);
     public double TargetUtilization { get; init; } = new PredictorOptions().TargetUtilization;
