@@ -23,5 +23,6 @@ internal static class CommandCatalog
         yield return ProxyBenchCommand.Create();
         yield return LoadgenCommand.Create();
         yield return SimToRealCommand.Create();
+        yield return FleetCommand.Create();
     }
 }

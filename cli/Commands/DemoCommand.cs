@@ -38,15 +38,26 @@ internal static class DemoCommand
         var preroll = DurationParser.Option("--preroll", TimeSpan.FromHours(3),
             "Virtual time of the load simulated at full speed through the same decision step before the live part, so the model starts trained (0 for none)");
         var decisions = new DecisionCommandOptions();
+        var target = new Option<string>("--target") { Description = "simulator: a simulated cluster in virtual time; local: real `pipeline replica` processes behind the YARP proxy with a load generator, in wall time (the load compressed by --speed).", DefaultValueFactory = _ => "simulator" };
         var bootstrap = new Option<string?>("--bootstrap") { Description = "Use this Kafka broker instead of the embedded one (else KAFKA_BOOTSTRAP_SERVERS if set)." };
         var command = new Command("demo", "Run broker, simulated cluster and all stages in one process with a live view, then print a summary. " +
             "By default the predictive policy with learned routing acts, warm-started by a pre-roll of the load, while the HPA runs as a shadow " +
             "on the same windows and on a twin cluster for the comparison in the summary.");
-        foreach (var o in new Option[] { duration, speed, trace, influx, seed, plain, noBadInput, preroll, bootstrap }) command.Options.Add(o);
+        foreach (var o in new Option[] { duration, speed, trace, influx, seed, plain, noBadInput, preroll, bootstrap, target }) command.Options.Add(o);
         decisions.AddTo(command);
         var metrics = new MetricsCommandOptions("demo");
         metrics.AddTo(command);
-        command.SetAction((result, cancellationToken) => StartupErrors.Guard(() => RunAsync(new DemoSettings
+        command.SetAction((result, cancellationToken) => result.GetValue(target) switch
+        {
+            "simulator" => RunSimulated(result, cancellationToken),
+            "local" => StartupErrors.Guard(() => LocalDemo.RunAsync(decisions.Resolve(result, new PredictiveOptions()), result.GetValue(trace), result.GetValue(duration),
+                result.GetValue(speed) is > 0 and var sp ? sp : throw new ArgumentException($"--speed: must be > 0, was {result.GetValue(speed)}"),
+                result.GetValue(preroll) == TimeSpan.FromHours(3) ? TimeSpan.FromHours(1) : result.GetValue(preroll), result.GetValue(seed), cancellationToken)),
+            var other => Task.FromResult(Unknown(other!)),
+        });
+        return command;
+
+        Task<int> RunSimulated(ParseResult result, CancellationToken cancellationToken) => StartupErrors.Guard(() => RunAsync(new DemoSettings
         {
             Duration = result.GetValue(duration),
             Speed = result.GetValue(speed) is > 0 and var s ? s : throw new ArgumentException($"--speed: must be > 0, was {result.GetValue(speed)}"),
@@ -60,8 +71,13 @@ internal static class DemoCommand
             Preroll = result.GetValue(preroll) >= TimeSpan.Zero ? result.GetValue(preroll) : throw new ArgumentException($"--preroll: must be >= 0, was {result.GetValue(preroll)}"),
             Bootstrap = result.GetValue(bootstrap) ?? Environment.GetEnvironmentVariable(BootstrapResolver.EnvironmentVariable),
             Metrics = metrics.Resolve(result),
-        }, cancellationToken)));
-        return command;
+        }, cancellationToken));
+    }
+
+    private static int Unknown(string target)
+    {
+        Console.Error.WriteLine($"error: --target: unknown demo target '{target}'; known: local, simulator");
+        return 2;
     }
 
     private static async Task<int> RunAsync(DemoSettings settings, CancellationToken cancellationToken)

@@ -49,7 +49,7 @@ internal sealed class RealFleet : IAsyncDisposable
 
     /// <summary>Starts proxy, replicas (waits until <see cref="RealFleetOptions.InitialReplicas"/> are ready) and stages.</summary>
     public static async Task<RealFleet> StartAsync(RealFleetOptions options, KafkaOptions kafka, DecisionStep step, ILoggerFactory logging,
-        CancellationToken cancellationToken)
+        CancellationToken cancellationToken, Action<IServiceCollection>? extra = null)
     {
         var proxy = ProxyHost.Create(new ProxyOptions { Service = options.Service, Balancer = options.Balancer, BootstrapServers = kafka.BootstrapServers });
         var admin = await proxy.StartAsync(cancellationToken);
@@ -75,6 +75,7 @@ internal sealed class RealFleet : IAsyncDisposable
         builder.Services.AddActuator(
             new ActuatorOptions { Target = ActuatorTargetNames.Local, MinReplicas = step.Options.MinReplicas, MaxReplicas = Math.Min(step.Options.MaxReplicas, options.MaxReplicas) },
             _ => counting);
+        extra?.Invoke(builder.Services);
         var stages = builder.Build();
         await stages.StartAsync(cancellationToken);
         var meter = new ReplicaMeter(target);

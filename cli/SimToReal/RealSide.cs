@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Pipeline.Cli.Fleet;
 using Pipeline.Fleet.Load;
@@ -16,7 +17,8 @@ namespace Pipeline.Cli.SimToReal;
 internal static class RealSide
 {
     public static async Task<(SideFigures Figures, LoadResult Load, string Note)> RunAsync(SegmentLoad load, string autoscaler, string balancer,
-        DateTimeOffset segmentStart, Action<string> log, ILoggerFactory logging, CancellationToken cancellationToken)
+        DateTimeOffset segmentStart, Action<string> log, ILoggerFactory logging, CancellationToken cancellationToken,
+        Action<IServiceCollection, KafkaOptions>? extra = null)
     {
         var s = load.Settings;
         var prerolled = new SimSide(load, autoscaler, balancer, segmentStart - s.Preroll);
@@ -26,7 +28,8 @@ internal static class RealSide
         broker.CreateTopics(TopicNames.All);
         var kafka = new KafkaOptions { BootstrapServers = broker.BootstrapServers, GroupIdPrefix = $"s2r-{Guid.NewGuid():N}"[..12] };
         var fleetOptions = new RealFleetOptions { Balancer = balancer, Replica = s.Replica, InitialReplicas = initial, MaxReplicas = s.MaxReplicas };
-        await using var fleet = await RealFleet.StartAsync(fleetOptions, kafka, prerolled.Step, logging, cancellationToken);
+        await using var fleet = await RealFleet.StartAsync(fleetOptions, kafka, prerolled.Step, logging, cancellationToken,
+            extra is null ? null : services => extra(services, kafka));
         var wait = segmentStart - DateTimeOffset.UtcNow;
         if (wait > TimeSpan.Zero) await Task.Delay(wait, cancellationToken);
         var late = DateTimeOffset.UtcNow - segmentStart;

@@ -29,7 +29,7 @@ internal sealed class SegmentLoad
     /// <summary>Reads the trace and checks the segment and pre-roll fit in it; errors name the option.</summary>
     public static SegmentLoad Create(SimToRealSettings s)
     {
-        var trace = TraceReader.Read(s.TracePath);
+        var trace = s.Trace ?? TraceReader.Read(s.TracePath);
         var start = TimeSpan.FromTicks(s.Start.Ticks - s.Start.Ticks % trace.Interval.Ticks);
         var prerollTrace = s.Preroll * s.Speed;
         if (start < prerollTrace)

@@ -27,7 +27,7 @@ internal static class SimToRealRunner
         return comparisons;
     }
 
-    private static SideFigures Figures(SimSide sim)
+    public static SideFigures Figures(SimSide sim)
     {
         var stats = sim.Cluster.Statistics("web");
         double Ms(double q) => stats.Latency.Count > 0 ? stats.Latency.Quantile(q) * 1000 : 0;

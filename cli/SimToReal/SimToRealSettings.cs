@@ -8,6 +8,9 @@ internal sealed record SimToRealSettings
 {
     public required string TracePath { get; init; }
 
+    /// <summary>The trace itself when it is not read from <see cref="TracePath"/> (the demo's synthetic load as a trace).</summary>
+    public Simulator.Traces.Trace? Trace { get; init; }
+
     /// <summary>Offset into the trace where the compared segment starts (rounded down to a trace row).</summary>
     public TimeSpan Start { get; init; }
 
