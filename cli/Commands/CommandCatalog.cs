@@ -24,5 +24,6 @@ internal static class CommandCatalog
         yield return LoadgenCommand.Create();
         yield return SimToRealCommand.Create();
         yield return FleetCommand.Create();
+        yield return FaultBenchCommand.Create();
     }
 }
