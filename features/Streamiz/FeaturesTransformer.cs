@@ -19,53 +19,52 @@ namespace Pipeline.Features.Streamiz;
 /// </summary>
 internal sealed class FeaturesTransformer : ITransformer<string, byte[], string, StageRecord>
 {
-    private readonly FeatureStep _step;
-    private readonly TimeProvider time;
-    private readonly StageCounter counter;
-    private readonly int maxMessageBytes;
-    private readonly ILogger logger;
+    private readonly FeaturesTaskServices? _services;
+    private readonly FeatureStep? _step;
     private ProcessorContext<string, StageRecord>? _context;
     private OpenSamples? _open;
 
-    /// <summary>Streamiz's <c>Transformer&lt;T&gt;()</c> needs a parameterless constructor; it is never used for processing.</summary>
-    public FeaturesTransformer() => throw new InvalidOperationException("create it with its dependencies");
+    /// <summary>The prototype Streamiz's <c>Transformer&lt;T&gt;(args)</c> creates first; tasks get instances made with the args.</summary>
+    public FeaturesTransformer()
+    {
+    }
 
     public FeaturesTransformer(FeaturesTaskServices services)
     {
+        _services = services;
         _step = new FeatureStep(services.Windowing);
-        time = services.Time;
-        counter = services.Counter;
-        maxMessageBytes = services.MaxMessageBytes;
-        logger = services.Logger;
     }
+
+    private FeatureStep Step => _step ?? throw new InvalidOperationException("the transformer was created without its services");
+    private FeaturesTaskServices Services => _services ?? throw new InvalidOperationException("the transformer was created without its services");
 
     public void Init(ProcessorContext<string, StageRecord> context)
     {
         _context = context;
         _open = new OpenSamples((IKeyValueStore<string, byte[]>)context.GetStateStore(OpenSamples.StoreName));
-        var now = time.GetUtcNow();
-        var restored = _open.Load().Count(sample => _step.Restore(sample, now));
-        if (restored > 0) logger.LogInformation("Task {Task} rebuilt its open windows from {Count} stored samples", context.Id, restored);
-        context.Schedule(TimeSpan.FromSeconds(1), PunctuationType.PROCESSING_TIME, _ => Emit(_step.CloseIdle(time.GetUtcNow()), null));
+        var now = Services.Time.GetUtcNow();
+        var restored = _open.Load().Count(sample => Step.Restore(sample, now));
+        if (restored > 0) Services.Logger.LogInformation("Task {Task} rebuilt its open windows from {Count} stored samples", context.Id, restored);
+        context.Schedule(TimeSpan.FromSeconds(1), PunctuationType.PROCESSING_TIME, _ => Tick());
     }
 
     public Record<string, StageRecord>? Process(Record<string, byte[]> record)
     {
         var started = Stopwatch.GetTimestamp();
         var input = Input(record);
-        counter.AddConsumed(input.Topic);
-        counter.MarkPolled(time.GetUtcNow());
+        Services.Counter.AddConsumed(input.Topic);
+        Services.Counter.MarkPolled(Services.Time.GetUtcNow());
         try
         {
-            if (RecordGuard.Rejection(input, maxMessageBytes) is { } guard) DeadLetter(input, guard);
+            if (RecordGuard.Rejection(input, Services.MaxMessageBytes) is { } guard) DeadLetter(input, guard);
             else Add(input);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
-            logger.LogWarning(e, "Stage features failed on {Topic}[{Partition}]@{Offset}; dead-lettering it", input.Topic, input.Partition, input.Offset);
+            Services.Logger.LogWarning(e, "Stage features failed on {Topic}[{Partition}]@{Offset}; dead-lettering it", input.Topic, input.Partition, input.Offset);
             DeadLetter(input, $"processing failed: {e.GetType().Name}: {e.Message}");
         }
-        counter.AddProcessed(Stopwatch.GetElapsedTime(started));
+        Services.Counter.AddProcessed(Stopwatch.GetElapsedTime(started));
         return null; // every output is forwarded above
     }
 
@@ -73,9 +72,16 @@ internal sealed class FeaturesTransformer : ITransformer<string, byte[], string,
     {
     }
 
+    private void Tick()
+    {
+        var now = Services.Time.GetUtcNow();
+        Services.Counter.MarkPolled(now);
+        Emit(Step.CloseIdle(now), null);
+    }
+
     private void Add(InputMessage input)
     {
-        var result = _step.Add(input, time.GetUtcNow());
+        var result = Step.Add(input, Services.Time.GetUtcNow());
         if (result.Accepted is not { } sample)
         {
             DeadLetter(input, result.Rejection ?? "rejected");
@@ -90,16 +96,16 @@ internal sealed class FeaturesTransformer : ITransformer<string, byte[], string,
         foreach (var window in windows)
         {
             Forward(window.Service, new StageRecord(TopicNames.Features, JsonSerde<FeatureWindow>.Instance.Serialize(window, default), origin));
-            counter.AddPublished(TopicNames.Features);
+            Services.Counter.AddPublished(TopicNames.Features);
             Open.Release(window.Service, window.WindowEnd);
         }
     }
 
     private void DeadLetter(InputMessage input, string reason)
     {
-        var letter = DeadLetterFactory.Create(FeaturesEngines.Stage, input, reason, maxMessageBytes, time.GetUtcNow());
+        var letter = DeadLetterFactory.Create(FeaturesEngines.Stage, input, reason, Services.MaxMessageBytes, Services.Time.GetUtcNow());
         Forward(input.Key, new StageRecord(TopicNames.DeadLetters, JsonSerde<DeadLetter>.Instance.Serialize(letter, default), input.Origin));
-        counter.AddDeadLettered(input.Topic);
+        Services.Counter.AddDeadLettered(input.Topic);
     }
 
     private void Forward(string? key, StageRecord output) =>
