@@ -31,6 +31,11 @@ internal static class StreamizConfig
             EnableIdempotence = true,
             MessageMaxBytes = Math.Max(kafka.MaxMessageBytes * 4, 1_000_000),
             Logger = loggers,
+            // Bad values never reach Streamiz's handlers (the topology reads raw bytes; the transformer dead-letters).
+            // Anything else stops the stream uncommitted, like a failed delivery stops the loop.
+            DeserializationExceptionHandler = (_, _, _) => ExceptionHandlerResponse.FAIL,
+            InnerExceptionHandler = _ => ExceptionHandlerResponse.FAIL,
+            ProductionExceptionHandler = _ => ProductionExceptionHandlerResponse.FAIL,
         };
         return config;
     }

@@ -28,7 +28,7 @@ public sealed class StreamizFeaturesService(
         var changelog = options.Changelog ?? await ChangelogProbe.CanCreateTopicsAsync(kafka.BootstrapServers);
         var config = StreamizConfig.Create(kafka, options, FeaturesEngines.Stage, loggers);
         var services = new FeaturesTaskServices(windowing, time, counter, kafka.MaxMessageBytes, logger);
-        using var stream = new KafkaStream(FeaturesTopology.Build(services, changelog), config);
+        var stream = new KafkaStream(FeaturesTopology.Build(services, changelog), config);
         stream.StateChanged += (_, state) =>
         {
             if (state != KafkaStream.State.ERROR) return;
@@ -38,14 +38,19 @@ public sealed class StreamizFeaturesService(
         };
         logger.LogInformation("Stage features on Streamiz as {Application}, state in {StateDir}, changelog {Changelog}",
             config.ApplicationId, config.StateDir, changelog ? "on" : "off (the broker cannot create topics)");
-        await stream.StartAsync(stoppingToken);
         try
         {
+            // Not given the stopping token: Streamiz would dispose the stream from the token's callback as well.
+            await stream.StartAsync();
             await Task.Delay(Timeout.Infinite, stoppingToken);
         }
         catch (OperationCanceledException)
         {
-            logger.LogInformation("Stage features stopping: consumed {Consumed}, published {Published}, dead-lettered {DeadLettered}",
+        }
+        finally
+        {
+            stream.Dispose(); // closes the stream thread: a last commit after flushing its producer
+            logger.LogInformation("Stage features stopped: consumed {Consumed}, published {Published}, dead-lettered {DeadLettered}",
                 counter.Consumed, counter.Published, counter.DeadLettered);
         }
     }
