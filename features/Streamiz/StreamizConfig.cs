@@ -1,5 +1,4 @@
 using Confluent.Kafka;
-using Microsoft.Extensions.Logging;
 using Pipeline.Runtime.Kafka;
 using Streamiz.Kafka.Net;
 using Streamiz.Kafka.Net.SerDes;
@@ -9,7 +8,7 @@ namespace Pipeline.Features.Streamiz;
 /// <summary>The Streamiz configuration of the features stage, with the pipeline's client settings (<see cref="KafkaClientConfigs"/>).</summary>
 internal static class StreamizConfig
 {
-    public static StreamConfig<StringSerDes, ByteArraySerDes> Create(KafkaOptions kafka, StreamizOptions options, string stage, ILoggerFactory loggers)
+    public static StreamConfig<StringSerDes, ByteArraySerDes> Create(KafkaOptions kafka, StreamizOptions options, string stage)
     {
         var config = new StreamConfig<StringSerDes, ByteArraySerDes>
         {
@@ -30,7 +29,7 @@ internal static class StreamizConfig
             Acks = Acks.All,
             EnableIdempotence = true,
             MessageMaxBytes = Math.Max(kafka.MaxMessageBytes * 4, 1_000_000),
-            Logger = loggers,
+            Logger = StreamizLogging.Instance,
             // Bad values never reach Streamiz's handlers (the topology reads raw bytes; the transformer dead-letters).
             // Anything else stops the stream uncommitted, like a failed delivery stops the loop.
             DeserializationExceptionHandler = (_, _, _) => ExceptionHandlerResponse.FAIL,

@@ -26,7 +26,8 @@ public sealed class StreamizFeaturesService(
         var logger = loggers.CreateLogger($"Pipeline.Stage.{FeaturesEngines.Stage}");
         var counter = counters.For(FeaturesEngines.Stage);
         var changelog = options.Changelog ?? await ChangelogProbe.CanCreateTopicsAsync(kafka.BootstrapServers);
-        var config = StreamizConfig.Create(kafka, options, FeaturesEngines.Stage, loggers);
+        using var logs = StreamizLogging.Instance.Attach(loggers);
+        var config = StreamizConfig.Create(kafka, options, FeaturesEngines.Stage);
         var services = new FeaturesTaskServices(windowing, time, counter, kafka.MaxMessageBytes, logger);
         var stream = new KafkaStream(FeaturesTopology.Build(services, changelog), config);
         stream.StateChanged += (_, state) =>
