@@ -65,11 +65,13 @@ internal sealed class FeaturesTransformer : ITransformer<string, byte[], string,
             DeadLetter(input, $"processing failed: {e.GetType().Name}: {e.Message}");
         }
         Services.Counter.AddProcessed(Stopwatch.GetElapsedTime(started));
+        Services.Positions.Processed(input.Partition, input.Offset);
         return null; // every output is forwarded above
     }
 
     public void Close()
     {
+        if (_context is not null) Services.Positions.Closed(_context.Id.Partition);
     }
 
     private void Tick()

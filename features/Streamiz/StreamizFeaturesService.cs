@@ -43,7 +43,7 @@ public sealed class StreamizFeaturesService(
         {
             // Not given the stopping token: Streamiz would dispose the stream from the token's callback as well.
             await stream.StartAsync();
-            await Task.Delay(Timeout.Infinite, stoppingToken);
+            await LagReporter.RunAsync(kafka.BootstrapServers, services.Positions, counter, stoppingToken);
         }
         catch (OperationCanceledException)
         {

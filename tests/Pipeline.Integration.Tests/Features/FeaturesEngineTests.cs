@@ -16,7 +16,7 @@ using Pipeline.TestSupport.Kafka;
 
 namespace Pipeline.Integration.Tests.Features;
 
-/// <summary>The features stage on each engine: the window carries the origin header of the sample that closed it; /metrics and /healthz count it.</summary>
+/// <summary>The features stage on each engine: the window carries the origin header of the sample that closed it; /metrics (with the consumer lag) and /healthz count it.</summary>
 public sealed class FeaturesEngineTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -66,7 +66,8 @@ public sealed class FeaturesEngineTests
             Assert.True(await Eventually.HoldsAsync(async () =>
             {
                 metrics = await http.GetStringAsync($"{url}/metrics");
-                return metrics.Contains($"pipeline_stage_dead_lettered_total{{stage=\"features\",topic=\"{TopicNames.Metrics}\"}} 1");
+                return metrics.Contains($"pipeline_stage_dead_lettered_total{{stage=\"features\",topic=\"{TopicNames.Metrics}\"}} 1")
+                    && metrics.Contains("pipeline_stage_consumer_lag{stage=\"features\"} 0");
             }, TimeSpan.FromSeconds(20)), metrics);
             Assert.Contains($"pipeline_stage_consumed_total{{stage=\"features\",topic=\"{TopicNames.Metrics}\"}} 11", metrics);
             Assert.Contains($"pipeline_stage_published_total{{stage=\"features\",topic=\"{TopicNames.Features}\"}} 1", metrics);
