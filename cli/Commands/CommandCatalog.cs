@@ -18,6 +18,7 @@ internal static class CommandCatalog
         yield return DemoCommand.Create();
         yield return EvaluateCommand.Create();
         yield return ForecastBenchCommand.Create();
+        yield return FeaturesBenchCommand.Create();
         yield return ReplicaCommand.Create();
         yield return ProxyCommand.Create();
         yield return ProxyBenchCommand.Create();

@@ -15,6 +15,8 @@ using Pipeline.Ingest.Publishing;
 using Pipeline.Predictor.Autoscaling.Predictive;
 using Pipeline.Predictor.Service;
 using Pipeline.Simulator.Traces;
+using Pipeline.Features.Service;
+using Pipeline.Features.Streamiz;
 using Pipeline.Features.Windowing;
 using Spectre.Console;
 
@@ -39,11 +41,12 @@ internal static class DemoCommand
             "Virtual time of the load simulated at full speed through the same decision step before the live part, so the model starts trained (0 for none)");
         var decisions = new DecisionCommandOptions();
         var target = new Option<string>("--target") { Description = "simulator: a simulated cluster in virtual time; local: real `pipeline replica` processes behind the YARP proxy with a load generator, in wall time (the load compressed by --speed).", DefaultValueFactory = _ => "simulator" };
+        var engine = FeaturesEngineOption.Create();
         var bootstrap = new Option<string?>("--bootstrap") { Description = "Use this Kafka broker instead of the embedded one (else KAFKA_BOOTSTRAP_SERVERS if set)." };
         var command = new Command("demo", "Run broker, simulated cluster and all stages in one process with a live view, then print a summary. " +
             "By default the predictive policy with learned routing acts, warm-started by a pre-roll of the load, while the HPA runs as a shadow " +
             "on the same windows and on a twin cluster for the comparison in the summary.");
-        foreach (var o in new Option[] { duration, speed, trace, influx, seed, plain, noBadInput, preroll, bootstrap, target }) command.Options.Add(o);
+        foreach (var o in new Option[] { duration, speed, trace, influx, seed, plain, noBadInput, preroll, bootstrap, target, engine }) command.Options.Add(o);
         decisions.AddTo(command);
         var metrics = new MetricsCommandOptions("demo");
         metrics.AddTo(command);
@@ -71,6 +74,7 @@ internal static class DemoCommand
             Preroll = result.GetValue(preroll) >= TimeSpan.Zero ? result.GetValue(preroll) : throw new ArgumentException($"--preroll: must be >= 0, was {result.GetValue(preroll)}"),
             Bootstrap = result.GetValue(bootstrap) ?? Environment.GetEnvironmentVariable(BootstrapResolver.EnvironmentVariable),
             Metrics = metrics.Resolve(result),
+            Engine = result.GetValue(engine) ?? FeaturesEngines.Default,
         }, cancellationToken));
     }
 
@@ -116,6 +120,8 @@ internal static class DemoCommand
         if (settings.Plain) builder.Logging.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning);
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical); // start-up failures are reported once, by StartupErrors
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
+        builder.Services.AddSingleton(new FeaturesEngineChoice(settings.Engine));
+        builder.Services.AddSingleton(new StreamizOptions { StateDir = Path.Combine(Path.GetTempPath(), "pipeline-demo-streamiz") });
         builder.Services.AddInProcessPipeline(kafka, cluster, time, counters, settings.Speed, settings.Influx, step: step);
         builder.Services.AddHostedService(_ => new DemoMonitor(kafka, state, print));
         if (twin is not null) builder.Services.AddHostedService(_ => new TwinCluster(twin.Loop, time));
@@ -195,5 +201,6 @@ internal static class DemoCommand
         public TimeSpan Preroll { get; init; }
         public string? Bootstrap { get; init; }
         public required StageMetricsOptions Metrics { get; init; }
+        public required string Engine { get; init; }
     }
 }

@@ -1,8 +1,8 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Cli.Hosting;
-using Pipeline.Runtime.Kafka.Hosting;
 using Pipeline.Features.Service;
+using Pipeline.Features.Streamiz;
 using Pipeline.Features.Windowing;
 using Pipeline.Runtime.Observability;
 
@@ -17,23 +17,28 @@ internal static class FeaturesCommand
         var metrics = new MetricsCommandOptions("features");
         var window = DurationParser.Option("--window", TimeSpan.FromSeconds(15), "Tumbling window size (event time)");
         var grace = DurationParser.Option("--grace", TimeSpan.FromSeconds(5), "How late a sample may be and still count");
+        var engine = FeaturesEngineOption.Create();
+        var stateDir = new Option<string?>("--state-dir") { Description = "Streamiz engine: directory of the open-window store (default .pipeline/streamiz)." };
         var command = new Command("features", "Consume metric samples, publish event-time feature windows; late/invalid samples to the dead-letter topic.");
         kafka.AddTo(command);
         metrics.AddTo(command);
         command.Options.Add(window);
         command.Options.Add(grace);
+        command.Options.Add(engine);
+        command.Options.Add(stateDir);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
             var options = kafka.Resolve(result, out var resolved);
             var metricsOptions = metrics.Resolve(result);
             var windowing = new WindowingOptions { WindowSize = result.GetValue(window), Grace = result.GetValue(grace) };
             windowing.Validate();
-            Console.WriteLine($"features: {windowing.WindowSize.TotalSeconds}s windows, {windowing.Grace.TotalSeconds}s grace, Kafka at {resolved.Servers} (from {resolved.Source})");
+            var engineName = result.GetValue(engine) ?? FeaturesEngines.Default;
+            Console.WriteLine($"features: {windowing.WindowSize.TotalSeconds}s windows, {windowing.Grace.TotalSeconds}s grace, engine {engineName}, Kafka at {resolved.Servers} (from {resolved.Source})");
             return StageHost.RunAsync(options, services =>
             {
                 services.AddStageObservability(metricsOptions);
                 services.AddSingleton(windowing);
-                services.AddStage<FeaturesProcessor>();
+                services.AddFeaturesStage(engineName, new StreamizOptions { StateDir = result.GetValue(stateDir) });
             }, cancellationToken);
         }));
         return command;

@@ -40,7 +40,7 @@ internal static class InProcessPipeline
         services.AddSingleton<MetricPublisherService>();
         services.AddHostedService(sp => sp.GetRequiredService<MetricPublisherService>());
         services.AddSingleton(new WindowingOptions());
-        services.AddStage<FeaturesProcessor>();
+        services.AddFeaturesStage(FeaturesEngineChoice.Of(services));
         var decisions = step ?? PredictorPolicies.CreateStep(new PredictorOptions());
         services.AddSingleton(new PredictorProcessor(decisions));
         services.AddStage<PredictorProcessor>();

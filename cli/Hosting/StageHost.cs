@@ -22,6 +22,7 @@ internal static class StageHost
         });
         builder.Logging.SetMinimumLevel(minimumLevel);
         builder.Logging.AddFilter("Microsoft.Hosting", LogLevel.Warning);
+        builder.Logging.AddFilter("Streamiz", LogLevel.Warning); // the Streamiz features engine logs every state change at Information
         builder.Logging.AddFilter("Microsoft.Extensions.Hosting", LogLevel.Critical); // start-up failures are reported once, by StartupErrors
         builder.Services.Configure<HostOptions>(o => o.ShutdownTimeout = TimeSpan.FromSeconds(15));
         builder.Services.AddPipelineKafka(kafka);

@@ -29,27 +29,10 @@ public sealed partial class ConsumeTransformProduceLoop
                 Log.DeadLetterUnprocessable(loop._logger, loop._processor.Stage, input.Partition, input.Offset, reason);
                 return;
             }
-            var original = input.Value;
-            var keep = Math.Max(1024, loop._options.MaxMessageBytes / 4);
-            if (original.Length > keep)
-            {
-                reason = $"{reason} (original bytes truncated to the first {keep} of {original.Length})";
-                original = original[..keep];
-            }
-            var letter = new DeadLetter
-            {
-                Stage = loop._processor.Stage,
-                SourceTopic = input.Topic,
-                Partition = input.Partition,
-                Offset = input.Offset,
-                Key = input.Key,
-                Reason = reason,
-                OriginalBytes = original,
-                Timestamp = loop._time.GetUtcNow(),
-            };
+            var letter = DeadLetterFactory.Create(loop._processor.Stage, input, reason, loop._options.MaxMessageBytes, loop._time.GetUtcNow());
             loop.Produce(TopicNames.DeadLetters, input.Key, JsonSerde<DeadLetter>.Instance.Serialize(letter, default), input.Origin);
             loop._counter.AddDeadLettered(input.Topic);
-            Log.DeadLettered(loop._logger, loop._processor.Stage, input.Topic, input.Offset, reason);
+            Log.DeadLettered(loop._logger, loop._processor.Stage, input.Topic, input.Offset, letter.Reason);
         }
     }
 }

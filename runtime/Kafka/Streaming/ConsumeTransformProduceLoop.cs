@@ -130,14 +130,9 @@ public sealed partial class ConsumeTransformProduceLoop
             Origin = OriginHeader.Read(record.Message.Headers) ?? timestamp,
         };
         var output = new Output(this, input);
-        if (input.Value.Length == 0)
+        if (RecordGuard.Rejection(input, _options.MaxMessageBytes) is { } rejection)
         {
-            output.DeadLetter("empty: the record has no value");
-            return;
-        }
-        if (input.Value.Length > _options.MaxMessageBytes)
-        {
-            output.DeadLetter($"oversized: {input.Value.Length} bytes exceeds the limit of {_options.MaxMessageBytes} bytes");
+            output.DeadLetter(rejection);
             return;
         }
         try

@@ -42,14 +42,18 @@ public sealed class StageCounter
             .Select(p => (p.Key, Interlocked.Read(ref p.Value[0]), Interlocked.Read(ref p.Value[1]), Interlocked.Read(ref p.Value[2])))
             .ToList();
 
-    internal void AddConsumed(string topic) => Add(ref _consumed, topic, 0);
+    /// <summary>Counts one record consumed from <paramref name="topic"/>.</summary>
+    public void AddConsumed(string topic) => Add(ref _consumed, topic, 0);
     /// <summary>Counts one record delivered to <paramref name="topic"/> (the loop does it; a producer-only stage calls it itself).</summary>
     public void AddPublished(string topic) => Add(ref _published, topic, 1);
-    internal void AddDeadLettered(string topic) => Add(ref _deadLettered, topic, 2);
-    internal void AddProcessed(TimeSpan elapsed) => _processed(elapsed);
+    /// <summary>Counts one record of <paramref name="topic"/> sent to (or left in) the dead-letter topic.</summary>
+    public void AddDeadLettered(string topic) => Add(ref _deadLettered, topic, 2);
+    /// <summary>Observes the processing time of one record.</summary>
+    public void AddProcessed(TimeSpan elapsed) => _processed(elapsed);
     /// <summary>Records that the stage's loop ran at <paramref name="now"/>: a consumer poll, or a producer-only stage's collection.</summary>
     public void MarkPolled(DateTimeOffset now) => Interlocked.Exchange(ref _lastPollTicks, now.UtcTicks);
-    internal void SetLag(long? lag) => Interlocked.Exchange(ref _lag, lag ?? -1);
+    /// <summary>Sets the consumer lag over the assigned partitions (null: unknown).</summary>
+    public void SetLag(long? lag) => Interlocked.Exchange(ref _lag, lag ?? -1);
 
     /// <summary>Marks the stage as failed with <paramref name="reason"/> (the first reason is kept).</summary>
     public void MarkFatal(string reason) => Interlocked.CompareExchange(ref _fatal, reason, null);

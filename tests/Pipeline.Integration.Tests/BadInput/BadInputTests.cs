@@ -11,6 +11,7 @@ using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Topics;
 using Pipeline.Features.Service;
+using Pipeline.Features.Streamiz;
 using Pipeline.Features.Windowing;
 using Pipeline.Integration.Tests.Support;
 using Pipeline.Predictor.Service;
@@ -27,8 +28,10 @@ public sealed class BadInputTests(InfluxServer influx) : IClassFixture<InfluxSer
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public async Task BadRecords_OnEveryInputTopic_ProcessedOrDeadLetteredWithReason()
+    [Theory]
+    [InlineData(FeaturesEngines.Loop)]
+    [InlineData(FeaturesEngines.Streamiz)]
+    public async Task BadRecords_OnEveryInputTopic_ProcessedOrDeadLetteredWithReason(string engine)
     {
         using var broker = KafkaTestBroker.Start();
         var service = $"bad-{Guid.NewGuid():N}"[..12];
@@ -36,7 +39,7 @@ public sealed class BadInputTests(InfluxServer influx) : IClassFixture<InfluxSer
         {
             s.AddPipelineKafka(broker.Options());
             s.AddSingleton(new WindowingOptions { WindowSize = TimeSpan.FromSeconds(15), Grace = TimeSpan.FromSeconds(5) });
-            s.AddStage<FeaturesProcessor>();
+            s.AddFeaturesStage(engine, new StreamizOptions { StateDir = Path.Combine(Path.GetTempPath(), "pipeline-test-streamiz") });
             s.AddSingleton(PredictorPolicies.CreateProcessor(new PredictorOptions()));
             s.AddStage<PredictorProcessor>();
             s.AddActuator(new ActuatorOptions(), _ => ActuatorTargets.CreateDefault().Create(ActuatorTargetNames.DryRun));

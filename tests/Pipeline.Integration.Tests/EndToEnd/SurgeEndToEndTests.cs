@@ -1,4 +1,7 @@
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Cli.Hosting;
+using Pipeline.Features.Service;
+using Pipeline.Features.Streamiz;
 using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Topics;
@@ -16,8 +19,10 @@ public sealed class SurgeEndToEndTests(InfluxServer influx) : IClassFixture<Infl
 {
     private const double SpeedUp = 10;
 
-    [Fact]
-    public async Task Surge_FlowsThroughEveryStage_ReplicasGrowAndPointsInInflux()
+    [Theory]
+    [InlineData(FeaturesEngines.Loop)]
+    [InlineData(FeaturesEngines.Streamiz)]
+    public async Task Surge_FlowsThroughEveryStage_ReplicasGrowAndPointsInInflux(string engine)
     {
         using var broker = KafkaTestBroker.Start();
         var kafka = broker.Options();
@@ -27,7 +32,10 @@ public sealed class SurgeEndToEndTests(InfluxServer influx) : IClassFixture<Infl
         var cluster = SimulationSetup.Create(start, tracePath: null, seed: 7);
         var initial = cluster.Counts(SimulationSetup.Service).Desired;
         using var actuations = new TopicReader(broker.BootstrapServers, TopicNames.Actuations);
-        var host = StageHostBuilder.Build(s => s.AddInProcessPipeline(kafka, cluster, time, new StageCounters(), SpeedUp, influx.Url.ToString(), influx.Database));
+        var host = StageHostBuilder.Build(s => s
+            .AddSingleton(new FeaturesEngineChoice(engine))
+            .AddSingleton(new StreamizOptions { StateDir = Path.Combine(Path.GetTempPath(), "pipeline-test-streamiz") })
+            .AddInProcessPipeline(kafka, cluster, time, new StageCounters(), SpeedUp, influx.Url.ToString(), influx.Database));
         await host.StartAsync();
         try
         {

@@ -2,6 +2,7 @@ using Confluent.Kafka;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Topics;
+using Pipeline.Features.Service;
 using Pipeline.TestSupport.Kafka;
 
 namespace Pipeline.Integration.Tests.Processes;
@@ -11,12 +12,16 @@ public sealed class StageRestartTests
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
 
-    [Fact]
-    public void FeaturesStage_KilledAndRestarted_EveryWindowComplete()
+    [Theory]
+    [InlineData(FeaturesEngines.Loop)]
+    [InlineData(FeaturesEngines.Streamiz)]
+    public void FeaturesStage_KilledAndRestarted_EveryWindowComplete(string engine)
     {
         using var broker = KafkaTestBroker.Start();
         var service = $"restart-{Guid.NewGuid():N}"[..16];
-        string[] args = ["features", "--bootstrap", broker.BootstrapServers, "--group-prefix", $"rs-{Guid.NewGuid():N}"[..11]];
+        var stateDir = Path.Combine(Path.GetTempPath(), $"pipeline-restart-{Guid.NewGuid():N}");
+        string[] args = ["features", "--bootstrap", broker.BootstrapServers, "--group-prefix", $"rs-{Guid.NewGuid():N}"[..11],
+            "--engine", engine, "--state-dir", stateDir];
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = broker.BootstrapServers }).Build();
         void Produce(int from, int to)
         {

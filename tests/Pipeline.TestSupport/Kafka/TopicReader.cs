@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Confluent.Kafka;
 using Pipeline.Contracts.Serialization;
+using Pipeline.Runtime.Kafka.Streaming;
 
 namespace Pipeline.TestSupport.Kafka;
 
@@ -9,6 +10,9 @@ public sealed record ReadRecord(string Topic, int Partition, long Offset, string
 {
     /// <summary>The value as a <typeparamref name="T"/> message.</summary>
     public T As<T>() => JsonSerializer.Deserialize<T>(Value, JsonDefaults.Options)!;
+
+    /// <summary>The record's <c>pipeline-origin</c> header, when it has one.</summary>
+    public DateTimeOffset? Origin { get; init; }
 }
 
 /// <summary>Reads a topic from its beginning without a consumer group, so tests never disturb stage offsets.</summary>
@@ -43,7 +47,10 @@ public sealed class TopicReader : IDisposable
             if (DateTime.UtcNow > deadline) return false;
             var r = _consumer.Consume(TimeSpan.FromMilliseconds(100));
             if (r?.Message is not null)
-                _records.Add(new ReadRecord(r.Topic, r.Partition.Value, r.Offset.Value, r.Message.Key, r.Message.Value ?? []));
+                _records.Add(new ReadRecord(r.Topic, r.Partition.Value, r.Offset.Value, r.Message.Key, r.Message.Value ?? [])
+                {
+                    Origin = OriginHeader.Read(r.Message.Headers),
+                });
         }
         return true;
     }

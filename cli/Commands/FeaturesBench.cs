@@ -1,0 +1,84 @@
+using System.Diagnostics;
+using Confluent.Kafka;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Pipeline.Contracts.Messages;
+using Pipeline.Contracts.Serialization;
+using Pipeline.Contracts.Topics;
+using Pipeline.Features.Service;
+using Pipeline.Features.Streamiz;
+using Pipeline.Features.Windowing;
+using Pipeline.Runtime.Kafka;
+using Pipeline.Runtime.Kafka.Hosting;
+using Pipeline.Runtime.Kafka.Streaming;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>
+/// Samples/s through the features stage on an engine, and raw consume throughput, over the same pre-produced samples:
+/// each run is a new consumer group reading the metrics topic from its beginning.
+/// </summary>
+internal static class FeaturesBench
+{
+    /// <summary>Produces <paramref name="count"/> valid samples of <paramref name="services"/> services (2 replicas each, 1 s apart).</summary>
+    public static void Produce(string bootstrap, int count, int services)
+    {
+        using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5, Acks = Acks.All }).Build();
+        var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < count; i++)
+        {
+            var service = $"svc-{i % services:000}";
+            var tick = i / services;
+            var sample = new MetricSample
+            {
+                Service = service, Replica = $"{service}-{tick % 2}", Timestamp = t0.AddSeconds(tick / 2 + 1), Requests = 10, Completed = 10, Utilization = 0.5,
+            };
+            producer.Produce(TopicNames.Metrics, new Message<string, byte[]> { Key = service, Value = JsonSerde<MetricSample>.Instance.Serialize(sample, default) });
+            if (i % 10_000 == 0) producer.Poll(TimeSpan.Zero);
+        }
+        if (producer.Flush(TimeSpan.FromSeconds(60)) > 0) throw new InvalidOperationException("samples not delivered to the broker");
+    }
+
+    /// <summary>Seconds a plain consumer (no processing) takes from its first to its <paramref name="count"/>th record.</summary>
+    public static double RawConsume(KafkaOptions kafka, int count)
+    {
+        var config = KafkaClientConfigs.Consumer(kafka, "raw", "features-bench-raw");
+        using var consumer = new ConsumerBuilder<string?, byte[]>(config).Build();
+        consumer.Subscribe(TopicNames.Metrics);
+        var read = 0;
+        Stopwatch? clock = null;
+        var deadline = Stopwatch.StartNew();
+        while (read < count && deadline.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            if (consumer.Consume(TimeSpan.FromMilliseconds(100)) is not { Message: not null }) continue;
+            clock ??= Stopwatch.StartNew();
+            read++;
+        }
+        consumer.Close();
+        return read < count ? double.NaN : clock!.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>Seconds the features stage on <paramref name="engine"/> takes from its first to its <paramref name="count"/>th consumed sample, and the windows it published.</summary>
+    public static async Task<(double Seconds, long Windows)> Stage(KafkaOptions kafka, string engine, int count)
+    {
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddPipelineKafka(kafka);
+        builder.Services.AddSingleton(new WindowingOptions());
+        builder.Services.AddFeaturesStage(engine, new StreamizOptions { StateDir = Path.Combine(Path.GetTempPath(), $"pipeline-bench-{Guid.NewGuid():N}") });
+        using var host = builder.Build();
+        var counter = host.Services.GetRequiredService<StageCounters>().For(FeaturesEngines.Stage);
+        await host.StartAsync();
+        Stopwatch? clock = null;
+        var deadline = Stopwatch.StartNew();
+        while (counter.Consumed < count && deadline.Elapsed < TimeSpan.FromMinutes(5))
+        {
+            if (clock is null && counter.Consumed > 0) clock = Stopwatch.StartNew();
+            await Task.Delay(2);
+        }
+        var seconds = counter.Consumed < count || clock is null ? double.NaN : clock.Elapsed.TotalSeconds;
+        await host.StopAsync(TimeSpan.FromSeconds(20));
+        return (seconds, counter.Published);
+    }
+}

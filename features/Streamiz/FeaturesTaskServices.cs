@@ -1,0 +1,12 @@
+using Microsoft.Extensions.Logging;
+using Pipeline.Features.Windowing;
+using Pipeline.Runtime.Kafka.Streaming;
+
+namespace Pipeline.Features.Streamiz;
+
+/// <summary>What every <see cref="FeaturesTransformer"/> (one per Streamiz task) is created with.</summary>
+internal sealed record FeaturesTaskServices(WindowingOptions Windowing, TimeProvider Time, StageCounter Counter, int MaxMessageBytes, ILogger Logger)
+{
+    /// <summary>Where the tasks report their input positions, for the consumer lag.</summary>
+    public PartitionPositions Positions { get; } = new();
+}
