@@ -30,8 +30,9 @@ internal static class SimToRealCommand
         var max = new Option<int>("--max-replicas") { Description = "Most replica processes.", DefaultValueFactory = _ => 30 };
         var seed = new Option<long>("--seed") { Description = "Seed of the simulator, the replicas' service times and the arrivals.", DefaultValueFactory = _ => 1 };
         var json = new Option<string?>("--json") { Description = "Also write the comparison to this JSON file." };
+        var simOnly = new Option<bool>("--simulated-only") { Description = "Run only the simulator side (a preview of the real run; prints every scale change)." };
         var command = new Command("sim-to-real", "Run the same compressed trace segment through the real fleet and through the simulator and print them side by side with the relative error of each metric.");
-        foreach (var o in new Option[] { trace, start, duration, speed, peak, preroll, runs, workers, mean, cv, startup, max, seed, json }) command.Options.Add(o);
+        foreach (var o in new Option[] { trace, start, duration, speed, peak, preroll, runs, workers, mean, cv, startup, max, seed, json, simOnly }) command.Options.Add(o);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(async () =>
         {
             var settings = new SimToRealSettings
@@ -54,6 +55,7 @@ internal static class SimToRealCommand
                 MaxReplicas = result.GetValue(max),
                 Seed = result.GetValue(seed),
                 JsonPath = result.GetValue(json),
+                SimulatedOnly = result.GetValue(simOnly),
             };
             _ = SegmentLoad.Create(settings); // checks the trace, segment and pre-roll before anything starts
             using var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));

@@ -44,7 +44,11 @@ internal sealed class SimSide
             Decided = (_, _, applied) =>
             {
                 if (!_counting) return;
-                if (applied.AppliedReplicas != applied.PreviousReplicas) _changes++;
+                if (applied.AppliedReplicas != applied.PreviousReplicas)
+                {
+                    _changes++;
+                    Changed?.Invoke(applied);
+                }
                 MaxDesired = Math.Max(MaxDesired, applied.AppliedReplicas);
             },
         };
@@ -53,6 +57,9 @@ internal sealed class SimSide
     public PredictorOptions Options { get; }
     public SimulatedCluster Cluster { get; }
     public DecisionStep Step { get; }
+
+    /// <summary>Called with every applied scale change during the segment.</summary>
+    public Action<Contracts.Messages.ActuationResult>? Changed { get; set; }
 
     /// <summary>Most replicas desired during the segment.</summary>
     public int MaxDesired { get; private set; }

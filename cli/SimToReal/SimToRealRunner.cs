@@ -12,14 +12,19 @@ internal static class SimToRealRunner
         foreach (var (autoscaler, balancer) in s.Runs)
         {
             {
-                log($"{autoscaler} + {balancer}: real run");
                 // The segment starts once the pre-roll is computed and the fleet is up: about a minute from now, on a window boundary.
                 var start = AlignUp(DateTimeOffset.UtcNow + TimeSpan.FromSeconds(45), TimeSpan.FromSeconds(15));
-                var (real, _, note) = await RealSide.RunAsync(load, autoscaler, balancer, start, log, logging, cancellationToken);
+                var (real, note) = (new SideFigures(), "simulated side only");
+                if (!s.SimulatedOnly)
+                {
+                    log($"{autoscaler} + {balancer}: real run");
+                    (real, _, note) = await RealSide.RunAsync(load, autoscaler, balancer, start, log, logging, cancellationToken);
+                }
                 log($"{autoscaler} + {balancer}: simulated run from the same pre-roll");
                 var sim = new SimSide(load, autoscaler, balancer, start - s.Preroll);
                 sim.Preroll(start);
                 sim.StartSegment();
+                if (s.SimulatedOnly) sim.Changed = a => log($"sim: {a.Timestamp - start:hh\\:mm\\:ss} {a.PreviousReplicas} -> {a.AppliedReplicas}");
                 sim.RunTo(start + s.Duration);
                 comparisons.Add(new Comparison(autoscaler, balancer, Figures(sim), real, note));
             }

@@ -38,6 +38,9 @@ internal sealed record SimToRealSettings
     public long Seed { get; init; } = 1;
     public string? JsonPath { get; init; }
 
+    /// <summary>Run only the simulated side (a preview; prints every scale change).</summary>
+    public bool SimulatedOnly { get; init; }
+
     /// <summary>Start-up time the simulator and the predictor assume: the replica's delay plus the process launch.</summary>
     public TimeSpan EffectiveStartup => Replica.StartupDelay + LaunchOverhead;
 }

@@ -41,8 +41,18 @@ public sealed class ClusterControlLoop
     /// <summary>Called with every window decided on, the decisions made and the result of applying the scale decision.</summary>
     public Action<FeatureWindow, StepDecisions, ActuationResult>? Decided { get; init; }
 
-    /// <summary>Advances the cluster to <paramref name="seconds"/> of virtual time and decides on every window that closed.</summary>
+    /// <summary>
+    /// Advances the cluster to <paramref name="seconds"/> of virtual time one sample interval at a time, deciding on every
+    /// window as soon as it closes (as the live stages do), so a long advance does not batch decisions at its end.
+    /// </summary>
     public void AdvanceToSeconds(double seconds)
+    {
+        var step = _cluster.Options.SampleInterval.TotalSeconds;
+        for (var t = (Math.Floor(_cluster.NowSeconds / step + 1e-9) + 1) * step; t < seconds - 1e-9; t += step) StepTo(t);
+        StepTo(seconds);
+    }
+
+    private void StepTo(double seconds)
     {
         _cluster.AdvanceToSeconds(seconds);
         foreach (var sample in _cluster.DrainSamples())

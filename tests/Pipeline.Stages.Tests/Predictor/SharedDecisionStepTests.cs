@@ -52,5 +52,25 @@ public sealed class SharedDecisionStepTests
         Assert.Equal(routing.Length > 0, output.Of<RouteDecision>().Any());
     }
 
+    [Fact]
+    public void AdvanceTo_OneLongAdvance_DecidesEachWindowWhenItClosesNotAtTheEnd()
+    {
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var cluster = new SimulatedCluster(new SimulatedClusterOptions { Start = start, Seed = 3 },
+            [new ServiceOptions { Name = "web", InitialReplicas = 1, Load = new ConstantLoadProfile(30), StartupDelay = TimeSpan.FromSeconds(5) }]);
+        var decidedAt = new List<TimeSpan>();
+        var loop = new ClusterControlLoop(cluster, PredictorPolicies.CreateStep(new PredictorOptions { AutoscalingPolicy = "hpa", RoutingPolicy = "", ShadowPolicy = "" }))
+        {
+            Decided = (_, d, _) => decidedAt.Add(cluster.Now - d.Scale.WindowEnd),
+        };
+
+        loop.AdvanceToSeconds(600);
+
+        Assert.True(decidedAt.Count >= 35, $"{decidedAt.Count} decisions");
+        // Each window is decided within a sample interval of its close (end + 5 s grace), as the live features stage does.
+        Assert.All(decidedAt, lag => Assert.InRange(lag.TotalSeconds, 5, 7));
+        Assert.True(cluster.Counts("web").Desired > 1, "the overloaded service was never scaled up");
+    }
+
     private static string Json<T>(IEnumerable<T> items) => JsonSerializer.Serialize(items.ToList(), JsonDefaults.Options);
 }
