@@ -8,8 +8,9 @@ namespace Pipeline.Predictor.Autoscaling.Threshold;
 /// (scale out after 3 one-minute datapoints above, scale in after 15 below; AWS Application Auto Scaling guide).</item>
 /// <item><see cref="Cooldown"/> 300 s: the EC2 Auto Scaling default cooldown of simple scaling policies
 /// (<c>DefaultCooldown</c>, "Default: 300 seconds").</item>
-/// <item><see cref="UpperThreshold"/> 0.8: about where one 4-worker replica stops meeting the default SLA (the queueing
-/// model in <c>simulator/Queueing</c> puts it at ≈0.77 for lognormal 200 ms, cv 0.5, SLO 1 s at 99.9%).</item>
+/// <item><see cref="UpperThreshold"/> 0.8: the usual "scale out near saturation" alarm; just above the utilization at
+/// which a 4-worker replica stops meeting the default SLA (the queueing model in <c>simulator/Queueing</c>: 0.725 for
+/// lognormal 200 ms, cv 0.5, SLO 1 s at 99.9%), so, like the classic rules, it reacts once the SLA is at risk.</item>
 /// <item><see cref="LowerThreshold"/> 0.3: below upper/2, so removing one of N ≥ 2 replicas at the lower threshold
 /// leaves at most 2 × 0.3 = 0.6 &lt; 0.8 on the rest: a scale-in never triggers the next scale-out (no flapping).</item>
 /// </list>

@@ -48,7 +48,7 @@ public class ResponseTimeTailTests
 
         var rho = SlaCapacity.MaxUtilization(service, 4, 1.0, 0.001)!.Value;
 
-        Assert.InRange(rho, 0.5, 0.95);
+        Assert.InRange(rho, 0.72, 0.73); // the SLA utilization the READMEs quote (0.725)
         Assert.True(ResponseTimeTail.Probability(rho * 20, 4, service, 1.0) <= 0.001);
         Assert.True(ResponseTimeTail.Probability((rho + 0.01) * 20, 4, service, 1.0) > 0.001);
     }
