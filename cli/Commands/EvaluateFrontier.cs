@@ -11,6 +11,8 @@ internal static class EvaluateFrontier
 {
     public static int Run(EvaluationWorkload workload, FrontierPlan plan, string? json, string? report)
     {
+        // Redirected output (files, CI logs) gets a wide table instead of the 80-column fallback.
+        if (Console.IsOutputRedirected) AnsiConsole.Profile.Width = 220;
         Console.WriteLine(MarkdownReport.Describe(workload));
         var clock = System.Diagnostics.Stopwatch.StartNew();
         var result = FrontierSweep.Run(workload, plan, Environment.ProcessorCount, (run, outcome) =>
