@@ -33,6 +33,9 @@ public sealed class EvaluationWorkload
         if (WarmupSeconds < 0 || WarmupSeconds >= SpanSeconds)
             throw new ArgumentException($"warm-up {TimeSpan.FromSeconds(WarmupSeconds)} must be shorter than the evaluated span {TimeSpan.FromSeconds(SpanSeconds)}");
         MaxReplicas = Math.Max(Demand.Peak, (int)Math.Ceiling(Demand.Peak * options.MaxReplicasFactor));
+        var pooled = new PooledSlaSizing(ServiceTimeModel.For(meanService, options.ServiceTimeCv), options.Workers,
+            options.Slo.TotalSeconds, 1 - options.SlaTarget, MaxReplicas);
+        PooledSlaDemand = new DemandCurve([.. rates.Select(pooled.ReplicasFor)], Trace.Interval.TotalSeconds);
     }
 
     /// <summary>The options in force.</summary>
@@ -56,8 +59,11 @@ public sealed class EvaluationWorkload
     /// </summary>
     public double? SlaUtilization { get; }
 
-    /// <summary>Fewest replicas meeting the SLA over time (the demand at <see cref="SlaUtilization"/>); null when unreachable.</summary>
+    /// <summary>Fewest replicas meeting the SLA as M/G/c queues fed λ/N each (the demand at <see cref="SlaUtilization"/>, <c>sla-per-replica</c>); null when unreachable.</summary>
     public DemandCurve? SlaDemand { get; }
+
+    /// <summary>Fewest replicas meeting the SLA if their workers shared one queue (<see cref="PooledSlaSizing"/>): the <c>sla-oracle</c> curve.</summary>
+    public DemandCurve PooledSlaDemand { get; }
 
     /// <summary>Length of the evaluated span in seconds.</summary>
     public double SpanSeconds { get; }

@@ -7,8 +7,8 @@ namespace Pipeline.Simulator.References;
 /// The <c>oracle</c> (utilization oracle) reference: knows the future demand curve. At each decision it asks for the largest demand
 /// between now and now + start-up delay + decision period, so replicas it orders are ready before the demand they
 /// serve arrives and none is removed while still needed. No policy can be cheaper without violating the target
-/// utilization; it is the lower bound on cost at zero under-provisioning. Given the SLA demand curve (the queueing
-/// model's fewest replicas meeting the latency SLO, <c>EvaluationWorkload.SlaDemand</c>) it is the <c>sla-oracle</c>.
+/// utilization; it is the lower bound on cost at zero under-provisioning. Given a queueing model's curve of the fewest
+/// replicas meeting the latency SLO it is <c>sla-oracle</c> (pooled) or <c>sla-per-replica</c>.
 /// </summary>
 internal sealed class OraclePolicy(DemandCurve demand, DateTimeOffset curveStart, TimeSpan horizon, string name = ReferencePolicyNames.Oracle) : IAutoscalingPolicy
 {

@@ -5,8 +5,9 @@ using Pipeline.Simulator.Traces;
 namespace Pipeline.Simulator.Tests.Evaluation;
 
 /// <summary>
-/// The <c>sla-oracle</c> on a small evaluation (3 h of minutes: quiet, a tenfold step, a slow decline): it meets the
-/// SLA, and no other run that meets it is cheaper (the HPA at seven targets, the threshold rules, both other references).
+/// The <c>sla-oracle</c> (pooled M/G/(N·c) sizing) on a small evaluation (3 h of minutes: quiet, a tenfold step, a slow
+/// decline): it meets the SLA, and no other run that meets it is cheaper (the HPA at seven targets, the threshold rules,
+/// the per-replica SLA sizing, the utilization oracle, static peak).
 /// </summary>
 public class SlaOracleTests
 {
@@ -23,7 +24,7 @@ public class SlaOracleTests
     private static readonly Lazy<FrontierResult> Sweep = new(() => FrontierSweep.Run(Workload, new FrontierPlan
     {
         Predictive = [],
-        Others = ["threshold", "oracle", "sla-oracle", "static-peak"],
+        Others = ["threshold", "oracle", "sla-oracle", "sla-per-replica", "static-peak"],
     }, Environment.ProcessorCount));
 
     [Fact]
@@ -51,5 +52,14 @@ public class SlaOracleTests
     public void SizesFromUtilization_SlaOracle_No()
     {
         Assert.False(EvaluationPolicies.Create(Workload).Create("sla-oracle").SizesFromUtilization);
+    }
+
+    [Fact]
+    public void Run_SlaPerReplica_MeetsSlaAndNotCheaperThanSlaOracle()
+    {
+        var perReplica = Sweep.Value.Runs.Single(r => r.Policy == "sla-per-replica").Result;
+
+        Assert.True(perReplica.SlaViolationRate <= 1 - Workload.Options.SlaTarget);
+        Assert.True(perReplica.ReplicaHours >= Sweep.Value.Runs.Single(r => r.Policy == "sla-oracle").Result.ReplicaHours);
     }
 }
