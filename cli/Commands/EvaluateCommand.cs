@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using Pipeline.Simulator.Balancing;
 using Pipeline.Simulator.Evaluation;
+using Pipeline.Simulator.Frontier;
 using Pipeline.Simulator.Reporting;
 using Pipeline.Simulator.Traces;
 
@@ -28,13 +29,17 @@ internal static class EvaluateCommand
         var seed = new Option<long>("--seed") { Description = $"Seed of every run (the same for every combination).", DefaultValueFactory = _ => d.Seed };
         var json = new Option<string?>("--json") { Description = "Write {\"runs\":[...]} with every run's metrics to FILE." };
         var report = new Option<string?>("--report") { Description = "Write report.md, results.json and PNG plots to DIR." };
+        var runs = new Option<string?>("--runs") { Description = "Comma-separated AUTOSCALER+BALANCER pairs instead of the --autoscaler x --balancer product, e.g. threshold+round-robin,hpa+least-request,predictive+learned (the paper's Table 1)." };
+        var frontier = new Option<bool>("--frontier") { Description = "Sweep the hpa's target utilization (and the predictive policy's knob) on the same load, print the cost/violations frontier and each policy's cost ratio at equal violations and violation ratio at equal cost; --report DIR writes frontier.png and frontier.json." };
+        var frontierTargets = new Option<string?>("--frontier-targets") { Description = "With --frontier: the hpa targets (default 0.3,0.4,0.5,0.6,0.7,0.8,0.9)." };
+        var frontierPredictive = new Option<string?>("--frontier-predictive") { Description = "With --frontier: the predictive settings, EXPECTED/UPPER or 'default', comma-separated (default: default)." };
 
         var command = new Command("evaluate",
             "Replay a trace through the cluster simulator for every autoscaler x balancer and compare them with the paper's metrics and the SPEC RG elasticity metrics. " +
             $"Defaults (identical for every policy): lognormal service time mean {d.MeanServiceTime.TotalMilliseconds:0} ms (cv {d.ServiceTimeCv}), {d.Workers} workers per replica, " +
             $"queue {d.QueueCapacity} per replica, target utilization {d.TargetUtilization}, start-up delay {d.StartupDelay.TotalSeconds:0} s, SLO {d.Slo.TotalMilliseconds:0} ms " +
             $"(SLA {d.SlaTarget:P1} of requests within it), 1 s metric samples into 15 s windows closed after a 5 s grace, warm-up = first quarter, seed {d.Seed}.");
-        foreach (var option in new Option[] { trace, peak, target, upper, expected, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report })
+        foreach (var option in new Option[] { trace, peak, target, upper, expected, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report, runs, frontier, frontierTargets, frontierPredictive })
         {
             command.Options.Add(option);
         }
@@ -66,7 +71,20 @@ internal static class EvaluateCommand
                 var workload = new EvaluationWorkload(loaded, options,
                     EvaluateArguments.Start(result.GetValue(start), loaded.Start),
                     result.GetValue(duration) is { } span ? EvaluateArguments.Duration(span, "--duration") : null);
-                var specs = EvaluationPlan.Build(workload,
+                if (result.GetValue(frontier))
+                {
+                    var defaults = new FrontierPlan();
+                    var plan = new FrontierPlan
+                    {
+                        HpaTargets = FrontierArguments.Targets(result.GetValue(frontierTargets)) ?? defaults.HpaTargets,
+                        Predictive = FrontierArguments.Knobs(result.GetValue(frontierPredictive)) ?? defaults.Predictive,
+                        Balancer = EvaluateArguments.List(result.GetValue(balancers)) is [var only] ? only : defaults.Balancer,
+                    };
+                    return EvaluateFrontier.Run(workload, plan, result.GetValue(json), result.GetValue(report));
+                }
+                var specs = result.GetValue(runs) is { } pairs
+                    ? EvaluationPlan.Pairs(workload, EvaluateArguments.List(pairs), EvaluateArguments.List(result.GetValue(scenario)))
+                    : EvaluationPlan.Build(workload,
                     EvaluateArguments.List(result.GetValue(autoscalers)),
                     EvaluateArguments.List(result.GetValue(balancers)),
                     EvaluateArguments.List(result.GetValue(scenario)));

@@ -8,4 +8,7 @@ public static class AutoscalingPolicyNames
 
     /// <summary>Forecast-driven scaling (predictor/Autoscaling/Predictive).</summary>
     public const string Predictive = "predictive";
+
+    /// <summary>Rule-based step scaling with cooldown, the paper's "traditional" baseline (<c>Threshold.ThresholdOptions</c>).</summary>
+    public const string Threshold = "threshold";
 }

@@ -1,6 +1,7 @@
 using Pipeline.Predictor.Autoscaling;
 using Pipeline.Predictor.Autoscaling.Hpa;
 using Pipeline.Predictor.Autoscaling.Predictive;
+using Pipeline.Predictor.Autoscaling.Threshold;
 using Pipeline.Predictor.Decisions;
 using Pipeline.Predictor.Routing;
 
@@ -15,7 +16,7 @@ public static class PredictorPolicies
         var o = options ?? new PredictorOptions();
         o.Predictive.TargetUtilization = o.TargetUtilization;
         o.Predictive.StartupDelay = o.StartupDelay;
-        return AutoscalingPolicyRegistry.CreateDefault(new HpaOptions { TargetUtilization = o.TargetUtilization }).AddPredictive(o.Predictive);
+        return AutoscalingPolicyRegistry.CreateDefault(new HpaOptions { TargetUtilization = o.TargetUtilization }).AddPredictive(o.Predictive).AddThreshold();
     }
 
     /// <summary>The routing policies.</summary>

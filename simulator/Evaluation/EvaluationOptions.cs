@@ -9,7 +9,7 @@ namespace Pipeline.Simulator.Evaluation;
 /// 12 req/s at the 60% target), a 1 s response-time SLO met by 99.9% of requests, a 60 s replica start-up delay, and
 /// the trace scaled so its peak needs 20 replicas.
 /// </summary>
-public sealed class EvaluationOptions
+public sealed record EvaluationOptions
 {
     /// <summary>Mean service time of a request on a nominal replica. Default 200 ms.</summary>
     public TimeSpan MeanServiceTime { get; init; } = TimeSpan.FromMilliseconds(200);

@@ -48,4 +48,34 @@ public static class EvaluationPlan
         }
         return runs;
     }
+
+    /// <summary>
+    /// Builds the run list from <c>AUTOSCALER+BALANCER</c> pairs (e.g. <c>threshold+round-robin</c>) for every scenario
+    /// (default <c>baseline</c>), after the hpa + round-robin baseline; names are checked as in <see cref="Build"/>.
+    /// </summary>
+    public static IReadOnlyList<RunSpec> Pairs(EvaluationWorkload workload, IReadOnlyList<string> pairs, IReadOnlyList<string> scenarios)
+    {
+        var known = EvaluationPolicies.Create(workload).Names;
+        var parsed = pairs.Select(p => p.Split('+', StringSplitOptions.TrimEntries) is [var a, var b] && a.Length > 0 && b.Length > 0
+            ? (Autoscaler: a, Balancer: b)
+            : throw new ArgumentException($"--runs: '{p}' is not AUTOSCALER+BALANCER, e.g. hpa+least-request")).ToList();
+        foreach (var (a, b) in parsed)
+        {
+            if (!known.Contains(a)) throw new ArgumentException($"unknown autoscaler '{a}'; known autoscalers: {string.Join(", ", known)}");
+            BalancerRegistry.Validate(b);
+        }
+        var s = scenarios.Count > 0 ? scenarios : [ScenarioNames.Baseline];
+        foreach (var name in s) ScenarioNames.Validate(name);
+        var runs = new List<RunSpec>();
+        foreach (var scenario in s)
+        {
+            runs.Add(Baseline(scenario));
+            foreach (var (a, b) in parsed)
+            {
+                var spec = new RunSpec(a, b, scenario);
+                if (!runs.Contains(spec)) runs.Add(spec);
+            }
+        }
+        return runs;
+    }
 }

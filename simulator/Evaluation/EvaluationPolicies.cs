@@ -8,7 +8,7 @@ namespace Pipeline.Simulator.Evaluation;
 /// <summary>
 /// The autoscaling policies an evaluation can run, by name: the live predictor's (<see cref="PredictorPolicies"/>, built
 /// from the same <see cref="PredictorOptions"/> the live stage uses, with the evaluation's target and start-up time),
-/// plus the simulator's references <c>static-peak</c> and <c>oracle</c>.
+/// plus the simulator's references <c>static-peak</c>, <c>oracle</c> (utilization), <c>sla-oracle</c> (pooled, the lower bound) and <c>sla-per-replica</c>.
 /// </summary>
 public static class EvaluationPolicies
 {
@@ -38,9 +38,13 @@ public static class EvaluationPolicies
         registry.Add(ReferencePolicyNames.StaticPeak, () => new StaticPeakPolicy(workload.Demand.Peak));
         var horizon = options.StartupDelay + options.Windowing.WindowSize;
         registry.Add(ReferencePolicyNames.Oracle, () => new OraclePolicy(workload.Demand, workload.Trace.Start, horizon));
+        registry.Add(ReferencePolicyNames.SlaPerReplica, () => new OraclePolicy(
+            workload.SlaDemand ?? throw new ArgumentException($"{ReferencePolicyNames.SlaPerReplica}: the service time alone puts more than {1 - options.SlaTarget:P2} of requests over the {options.Slo.TotalMilliseconds:0} ms SLO; no replica count meets the SLA"),
+            workload.Trace.Start, horizon, ReferencePolicyNames.SlaPerReplica));
+        registry.Add(ReferencePolicyNames.SlaOracle, () => new OraclePolicy(workload.PooledSlaDemand, workload.Trace.Start, horizon, ReferencePolicyNames.SlaOracle));
         return registry;
     }
 
     /// <summary>Whether a policy is a simulator-only reference (shown apart from the baselines in tables).</summary>
-    public static bool IsReference(string name) => name is ReferencePolicyNames.StaticPeak or ReferencePolicyNames.Oracle;
+    public static bool IsReference(string name) => name is ReferencePolicyNames.StaticPeak or ReferencePolicyNames.Oracle or ReferencePolicyNames.SlaOracle or ReferencePolicyNames.SlaPerReplica;
 }

@@ -1,4 +1,5 @@
 using Pipeline.Simulator.Load;
+using Pipeline.Simulator.Queueing;
 using Pipeline.Simulator.References;
 using Pipeline.Simulator.Traces;
 
@@ -24,11 +25,17 @@ public sealed class EvaluationWorkload
         var rates = new double[Trace.Requests.Count];
         for (var i = 0; i < rates.Length; i++) rates[i] = Load.RateOfRow(i);
         Demand = new DemandCurve(rates, Trace.Interval.TotalSeconds, meanService, options.Workers, options.TargetUtilization);
+        SlaUtilization = SlaCapacity.MaxUtilization(ServiceTimeModel.For(meanService, options.ServiceTimeCv), options.Workers,
+            options.Slo.TotalSeconds, 1 - options.SlaTarget);
+        SlaDemand = SlaUtilization is { } rho ? new DemandCurve(rates, Trace.Interval.TotalSeconds, meanService, options.Workers, rho) : null;
         SpanSeconds = Load.DurationSeconds;
         WarmupSeconds = options.Warmup?.TotalSeconds ?? SpanSeconds / 4;
         if (WarmupSeconds < 0 || WarmupSeconds >= SpanSeconds)
             throw new ArgumentException($"warm-up {TimeSpan.FromSeconds(WarmupSeconds)} must be shorter than the evaluated span {TimeSpan.FromSeconds(SpanSeconds)}");
         MaxReplicas = Math.Max(Demand.Peak, (int)Math.Ceiling(Demand.Peak * options.MaxReplicasFactor));
+        var pooled = new PooledSlaSizing(ServiceTimeModel.For(meanService, options.ServiceTimeCv), options.Workers,
+            options.Slo.TotalSeconds, 1 - options.SlaTarget, MaxReplicas);
+        PooledSlaDemand = new DemandCurve([.. rates.Select(pooled.ReplicasFor)], Trace.Interval.TotalSeconds);
     }
 
     /// <summary>The options in force.</summary>
@@ -45,6 +52,18 @@ public sealed class EvaluationWorkload
 
     /// <summary>Replicas needed over time at the target utilization.</summary>
     public DemandCurve Demand { get; }
+
+    /// <summary>
+    /// Highest per-replica utilization at which the queueing model (M/G/c per replica, <see cref="SlaCapacity"/>) meets
+    /// the SLA; null when the service time alone violates it.
+    /// </summary>
+    public double? SlaUtilization { get; }
+
+    /// <summary>Fewest replicas meeting the SLA as M/G/c queues fed λ/N each (the demand at <see cref="SlaUtilization"/>, <c>sla-per-replica</c>); null when unreachable.</summary>
+    public DemandCurve? SlaDemand { get; }
+
+    /// <summary>Fewest replicas meeting the SLA if their workers shared one queue (<see cref="PooledSlaSizing"/>): the <c>sla-oracle</c> curve.</summary>
+    public DemandCurve PooledSlaDemand { get; }
 
     /// <summary>Length of the evaluated span in seconds.</summary>
     public double SpanSeconds { get; }

@@ -18,6 +18,15 @@ public sealed class DemandCurve
         Peak = _rows.Length == 0 ? 1 : _rows.Max();
     }
 
+    /// <summary>A curve of given replica counts per row (no single per-replica capacity: <see cref="CapacityPerReplica"/> is NaN).</summary>
+    public DemandCurve(IReadOnlyList<int> replicasPerRow, double rowSeconds)
+    {
+        RowSeconds = rowSeconds;
+        CapacityPerReplica = double.NaN;
+        _rows = [.. replicasPerRow.Select(r => Math.Max(1, r))];
+        Peak = _rows.Length == 0 ? 1 : _rows.Max();
+    }
+
     /// <summary>Requests per second one replica serves at the target utilization.</summary>
     public double CapacityPerReplica { get; }
 

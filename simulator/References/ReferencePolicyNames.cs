@@ -6,6 +6,20 @@ public static class ReferencePolicyNames
     /// <summary>Provisioned for the peak demand of the evaluated span, all the time.</summary>
     public const string StaticPeak = "static-peak";
 
-    /// <summary>Knows future demand: provisions what the demand over the next start-up delay (plus one decision period) needs.</summary>
+    /// <summary>The utilization oracle. Knows future demand: provisions what the demand at the target utilization over the next start-up delay (plus one decision period) needs.</summary>
     public const string Oracle = "oracle";
+
+    /// <summary>
+    /// The SLA oracle. Knows future demand (looking ahead by the start-up delay plus one decision period) and provisions
+    /// the fewest replicas that meet the latency SLO at the SLA percentile if all their workers shared one queue
+    /// (M/G/(N·c): Erlang C with the Allen–Cunneen correction): no balancer over per-replica queues does better, so it is
+    /// the cost lower bound for every policy that meets the SLA (not always reachable with per-replica queues).
+    /// </summary>
+    public const string SlaOracle = "sla-oracle";
+
+    /// <summary>
+    /// Like <see cref="SlaOracle"/> but each replica sized as its own M/G/c queue fed λ/N (exact for random routing,
+    /// conservative for least-request): an SLA-meeting provisioning, not a lower bound.
+    /// </summary>
+    public const string SlaPerReplica = "sla-per-replica";
 }
