@@ -67,10 +67,12 @@ public sealed partial class ConsumeTransformProduceLoop
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                ApplyBackpressure(consumer);
                 var record = consumer.Consume(TimeSpan.FromMilliseconds(50));
                 _counter.MarkPolled(_time.GetUtcNow());
                 if (record is { IsPartitionEOF: false, Message: not null })
                 {
+                    PauseNewlyAssigned(consumer);
                     Handle(record);
                     _pending[record.TopicPartition] = record.Offset.Value + 1;
                     uncommitted++;
@@ -213,7 +215,8 @@ public sealed partial class ConsumeTransformProduceLoop
             offsets.Add(new TopicPartitionOffset(partition, new Offset(held is { } h ? Math.Min(h, next) : next)));
         }
         if (offsets.Count == 0) return;
-        _processor.BeforeCommit();
+        // Side effects not finished (e.g. InfluxDB down): commit nothing; the offsets stay pending for a later try.
+        if (!_processor.BeforeCommit()) return;
         try
         {
             consumer.Commit(offsets);

@@ -1,0 +1,71 @@
+using Confluent.Kafka;
+using Pipeline.Contracts.Messages;
+using Pipeline.Contracts.Serialization;
+using Pipeline.Contracts.Topics;
+
+namespace Pipeline.Integration.Tests.Drills;
+
+/// <summary>
+/// Produces metric samples of one service to <see cref="TopicNames.Metrics"/> at a steady rate until stopped: each
+/// sample a distinct (replica, timestamp), so InfluxDB holds exactly one point per sample delivered.
+/// </summary>
+internal sealed class SteadySampleLoad : IDisposable
+{
+    private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+    private readonly IProducer<string, byte[]> _producer;
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _loop;
+    private long _sent;
+    private long _delivered;
+    private long _failed;
+
+    public SteadySampleLoad(string bootstrap, string service, int perTick)
+    {
+        Service = service;
+        _producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, Acks = Acks.All }).Build();
+        _loop = Task.Run(() => Run(perTick));
+    }
+
+    public string Service { get; }
+    public long Delivered => Interlocked.Read(ref _delivered);
+    public long Failed => Interlocked.Read(ref _failed);
+
+    /// <summary>Stops producing and waits until every sample sent was acknowledged.</summary>
+    public void Stop()
+    {
+        _stop.Cancel();
+        _loop.Wait();
+        _producer.Flush(TimeSpan.FromSeconds(30));
+    }
+
+    public void Dispose()
+    {
+        if (!_stop.IsCancellationRequested) Stop();
+        _producer.Dispose();
+        _stop.Dispose();
+    }
+
+    private void Run(int perTick)
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            for (var i = 0; i < perTick; i++)
+            {
+                var n = _sent++;
+                var sample = new MetricSample
+                {
+                    Service = Service, Replica = $"r{n % 4}", Timestamp = T0.AddMilliseconds(n), Requests = 10, Completed = 10, Utilization = 0.5,
+                };
+                _producer.Produce(TopicNames.Metrics, new Message<string, byte[]> { Key = Service, Value = JsonSerde<MetricSample>.Instance.Serialize(sample, default) },
+                    Delivered);
+            }
+            Thread.Sleep(10);
+        }
+    }
+
+    private void Delivered(DeliveryReport<string, byte[]> report)
+    {
+        if (report.Error.IsError) Interlocked.Increment(ref _failed);
+        else Interlocked.Increment(ref _delivered);
+    }
+}
