@@ -17,7 +17,10 @@ internal static class FeaturesCommand
         var metrics = new MetricsCommandOptions("features");
         var window = DurationParser.Option("--window", TimeSpan.FromSeconds(15), "Tumbling window size (event time)");
         var grace = DurationParser.Option("--grace", TimeSpan.FromSeconds(5), "How late a sample may be and still count");
-        var maxAhead = MaxAheadOption.Create();
+        // On by default: far beyond clock skew, far below what would freeze a service's windows for long. Off for an
+        // ingest --speed > 1 in another process, whose clock runs ahead of the wall clock.
+        var maxAhead = BoundOption.Create("--max-ahead", TimeSpan.FromMinutes(5),
+            "Dead-letter samples stamped more than this ahead of their arrival (off for an ingest --speed > 1 in another process)");
         var engine = FeaturesEngineOption.Create();
         var stateDir = new Option<string?>("--state-dir") { Description = "Streamiz engine: directory of the open-window store (default .pipeline/streamiz)." };
         var command = new Command("features", "Consume metric samples, publish event-time feature windows; late/invalid samples to the dead-letter topic.");
