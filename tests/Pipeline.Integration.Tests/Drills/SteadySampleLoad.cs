@@ -19,14 +19,19 @@ internal sealed class SteadySampleLoad : IDisposable
     private long _delivered;
     private long _failed;
 
-    public SteadySampleLoad(string bootstrap, string service, int perTick)
+    private readonly TimeSpan _step;
+
+    /// <summary>Sends <paramref name="perTick"/> samples about every 10 ms, the n-th of replica <c>r{n % 4}</c> stamped T0 + n × <paramref name="step"/> (default 1 ms).</summary>
+    public SteadySampleLoad(string bootstrap, string service, int perTick, TimeSpan? step = null)
     {
         Service = service;
+        _step = step ?? TimeSpan.FromMilliseconds(1);
         _producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, Acks = Acks.All }).Build();
         _loop = Task.Run(() => Run(perTick));
     }
 
     public string Service { get; }
+    public static DateTimeOffset Start => T0;
     public long Delivered => Interlocked.Read(ref _delivered);
     public long Failed => Interlocked.Read(ref _failed);
 
@@ -54,7 +59,7 @@ internal sealed class SteadySampleLoad : IDisposable
                 var n = _sent++;
                 var sample = new MetricSample
                 {
-                    Service = Service, Replica = $"r{n % 4}", Timestamp = T0.AddMilliseconds(n), Requests = 10, Completed = 10, Utilization = 0.5,
+                    Service = Service, Replica = $"r{n % 4}", Timestamp = T0 + n * _step, Requests = 10, Completed = 10, Utilization = 0.5,
                 };
                 _producer.Produce(TopicNames.Metrics, new Message<string, byte[]> { Key = Service, Value = JsonSerde<MetricSample>.Instance.Serialize(sample, default) },
                     Delivered);
