@@ -24,7 +24,6 @@ public sealed partial class ConsumeTransformProduceLoop
     private long _deliveryFailures;
     private string? _lastDeliveryError;
     private bool _waitingForDeliveries;
-    private volatile bool _brokersDown;
 
     public ConsumeTransformProduceLoop(IStageProcessor processor, IProducer<string?, byte[]> producer, KafkaOptions options,
         StageCounters counters, TimeProvider time, ILogger logger)
@@ -162,21 +161,6 @@ public sealed partial class ConsumeTransformProduceLoop
             output.DeadLetter($"processing failed: {e.GetType().Name}: {e.Message}");
         }
         _counter.AddProcessed(Stopwatch.GetElapsedTime(started));
-    }
-
-    /// <summary>Clears the brokers-down state once a broker answers a watermark query for an assigned partition again.</summary>
-    private void ProbeBrokers(IConsumer<string?, byte[]> consumer)
-    {
-        var partition = consumer.Assignment.FirstOrDefault();
-        if (partition is null) return;
-        try
-        {
-            consumer.QueryWatermarkOffsets(partition, TimeSpan.FromMilliseconds(500));
-            _brokersDown = false;
-        }
-        catch (KafkaException)
-        {
-        }
     }
 
     /// <summary>Messages between the position and the cached high watermark over the assigned partitions (null when unknown).</summary>
