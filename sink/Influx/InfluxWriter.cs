@@ -53,10 +53,16 @@ public sealed class InfluxWriter : IAsyncDisposable
     /// Why the writer cannot write now (InfluxDB unreachable or answering 5xx/408/429 for the batch in flight, which
     /// is held and retried), or null while writes succeed. Meant for <c>/healthz</c> and to pause the input.
     /// </summary>
-    public string? Outage => _counters.Outage is { } o
-        ? $"InfluxDB at {_options.Endpoint} not writable since {o.Since:yyyy-MM-ddTHH:mm:ss}Z ({(o.Status is { } s ? s.ToString(System.Globalization.CultureInfo.InvariantCulture) : "no answer")}: {o.Error}); "
-          + $"batch held after {o.Attempts} attempts, {Volatile.Read(ref _buffered)} points buffered"
-        : null;
+    public string? Outage
+    {
+        get
+        {
+            if (_counters.Outage is not { } o) return null;
+            var status = o.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer";
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"InfluxDB at {_options.Endpoint} not writable since {o.Since.UtcDateTime:yyyy-MM-ddTHH:mm:ss}Z ({status}: {o.Error}); batch held after {o.Attempts} attempts, {Volatile.Read(ref _buffered)} points buffered");
+        }
+    }
 
     /// <summary>Creates <see cref="InfluxWriterOptions.Database"/> if it does not exist (CREATE DATABASE is idempotent).</summary>
     public async Task EnsureDatabaseAsync(CancellationToken ct = default)

@@ -42,7 +42,7 @@ public sealed class ActuatorProcessorTests
         processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("w45", 6, windowEndSeconds: 45)), output);
 
         var results = output.Of<ActuationResult>();
-        Assert.Equal([ActuationStatuses.Applied, ActuationStatuses.Stale, ActuationStatuses.Applied], results.Select(r => r.Status));
+        Assert.Equal(new[] { ActuationStatuses.Applied, ActuationStatuses.Stale, ActuationStatuses.Applied }, results.Select(r => r.Status));
         Assert.StartsWith("stale: window end 2026-01-01T00:00:15.0000000Z is older than 2026-01-01T00:00:30.0000000Z", results[1].Message);
         Assert.Equal(6, cluster.Counts("web").Desired);
     }
