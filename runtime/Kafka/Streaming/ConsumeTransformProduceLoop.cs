@@ -81,7 +81,7 @@ public sealed partial class ConsumeTransformProduceLoop
                 _counter.MarkPolled(_time.GetUtcNow());
                 if (record is { IsPartitionEOF: false, Message: not null })
                 {
-                    _brokersDown = false;
+                    RecordArrived();
                     PauseNewlyAssigned(consumer);
                     Handle(record);
                     _pending[record.TopicPartition] = record.Offset.Value + 1;
@@ -124,7 +124,7 @@ public sealed partial class ConsumeTransformProduceLoop
     {
         // With every broker unreachable no input can arrive: the processor's periodic work would take the silence for
         // idle services (and close their windows early); it waits until a record comes again.
-        if (_brokersDown) return;
+        if (TicksHeld) return;
         try
         {
             _processor.Tick(new Output(this, null));
