@@ -66,6 +66,7 @@ internal sealed partial class BatchSender(HttpClient http, InfluxWriterOptions o
             {
                 var dropped = status == HttpStatusCode.BadRequest ? WriteResponse.DroppedPoints(error, lines) : lines;
                 counters.Written(lines - dropped);
+                if (status is not null) counters.Recovered(); // InfluxDB answered: reachable again, whatever it thought of the data
                 Fail(new InfluxWriteFailure(dropped, (int?)status, error, attempt, body.FirstLine));
                 return;
             }
