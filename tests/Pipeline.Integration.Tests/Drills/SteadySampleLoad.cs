@@ -21,9 +21,15 @@ internal sealed class SteadySampleLoad : IDisposable
 
     private readonly TimeSpan _step;
 
-    /// <summary>Sends <paramref name="perTick"/> samples about every 10 ms, the n-th of replica <c>r{n % 4}</c> stamped T0 + n × <paramref name="step"/> (default 1 ms).</summary>
-    public SteadySampleLoad(string bootstrap, string service, int perTick, TimeSpan? step = null)
+    private readonly int _tickMs;
+
+    /// <summary>
+    /// Sends <paramref name="perTick"/> samples about every <paramref name="tickMs"/> ms, the n-th of replica <c>r{n % 4}</c>
+    /// stamped T0 + n × <paramref name="step"/> (default 1 ms).
+    /// </summary>
+    public SteadySampleLoad(string bootstrap, string service, int perTick, TimeSpan? step = null, int tickMs = 10)
     {
+        _tickMs = tickMs;
         Service = service;
         _step = step ?? TimeSpan.FromMilliseconds(1);
         _producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, Acks = Acks.All }).Build();
@@ -64,7 +70,7 @@ internal sealed class SteadySampleLoad : IDisposable
                 _producer.Produce(TopicNames.Metrics, new Message<string, byte[]> { Key = Service, Value = JsonSerde<MetricSample>.Instance.Serialize(sample, default) },
                     Delivered);
             }
-            Thread.Sleep(10);
+            Thread.Sleep(_tickMs);
         }
     }
 
