@@ -68,13 +68,13 @@ internal sealed class SteadySampleLoad : IDisposable
                     Service = Service, Replica = $"r{n % 4}", Timestamp = T0 + n * _step, Requests = 10, Completed = 10, Utilization = 0.5,
                 };
                 _producer.Produce(TopicNames.Metrics, new Message<string, byte[]> { Key = Service, Value = JsonSerde<MetricSample>.Instance.Serialize(sample, default) },
-                    Delivered);
+                    OnDelivered);
             }
             Thread.Sleep(_tickMs);
         }
     }
 
-    private void Delivered(DeliveryReport<string, byte[]> report)
+    private void OnDelivered(DeliveryReport<string, byte[]> report)
     {
         if (report.Error.IsError) Interlocked.Increment(ref _failed);
         else Interlocked.Increment(ref _delivered);
