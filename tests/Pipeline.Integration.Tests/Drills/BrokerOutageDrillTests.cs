@@ -33,6 +33,7 @@ public sealed class BrokerOutageDrillTests(ITestOutputHelper output)
         List<FeatureWindow> Mine() => windows.Records.Where(r => r.Key == load.Service).Select(r => r.As<FeatureWindow>()).ToList();
 
         Assert.True(windows.ReadUntil(_ => Mine().Count >= 3, TimeSpan.FromSeconds(15)), features.Output);
+        var beforeOutage = Mine().Max(w => w.WindowStart); // the newest window out before the outage
         broker.SetBrokersUp(false);
         Thread.Sleep(Outage);
         var aliveAtEnd = !features.HasExited;
@@ -43,10 +44,17 @@ public sealed class BrokerOutageDrillTests(ITestOutputHelper output)
         var lastFull = new DateTimeOffset(lastSample.UtcTicks - lastSample.UtcTicks % TimeSpan.FromSeconds(15).Ticks, TimeSpan.Zero).AddSeconds(-30);
         var caughtUp = windows.ReadUntil(_ => Mine().Any(w => w.WindowStart >= lastFull), TimeSpan.FromSeconds(30));
         var mine = Mine();
+        using var deadLetters = new TopicReader(broker.BootstrapServers, TopicNames.DeadLetters);
+        deadLetters.ReadFor(TimeSpan.FromSeconds(2));
+        var rejected = deadLetters.Records.Where(r => r.Key == load.Service).Select(r => r.As<DeadLetter>().Reason).ToList();
         var starts = mine.Select(w => w.WindowStart).Where(s => s > SteadySampleLoad.Start && s <= lastFull).Distinct().Order().ToList();
         var incomplete = starts.Where(s => !mine.Any(w => w.WindowStart == s && w.SampleCount == 60)).ToList();
         output.WriteLine($"delivered {load.Delivered} samples; {starts.Count} full windows expected up to {lastFull:O}, {mine.Count} windows read, " +
-            $"{incomplete.Count} incomplete; process alive at the end of the outage: {aliveAtEnd}");
+            $"{incomplete.Count} incomplete (the outage began after the window at {beforeOutage:HH:mm:ss}); process alive at the end of the outage: {aliveAtEnd}; windows without a complete copy (whole run): " +
+            string.Join(", ", Enumerable.Range(1, (int)((lastFull - SteadySampleLoad.Start) / TimeSpan.FromSeconds(15)))
+                .Select(k => SteadySampleLoad.Start.AddSeconds(15 * k)).Where(s => !mine.Any(w => w.WindowStart == s && w.SampleCount == 60)).Select(s => $"{s:HH:mm:ss}")) +
+            $"; {rejected.Count} dead letters: " + string.Join(" | ", rejected.GroupBy(r => r.Split(':')[0]).Select(g => $"{g.Key} x{g.Count()}")) +
+            "; incomplete: " + string.Join(", ", incomplete.Select(s => $"{s:HH:mm:ss}={string.Join('/', mine.Where(w => w.WindowStart == s).Select(w => w.SampleCount))}")));
 
         Assert.Equal(0, load.Failed);
         Assert.True(aliveAtEnd, features.Output);

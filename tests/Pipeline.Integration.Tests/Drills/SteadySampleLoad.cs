@@ -7,7 +7,9 @@ namespace Pipeline.Integration.Tests.Drills;
 
 /// <summary>
 /// Produces metric samples of one service to <see cref="TopicNames.Metrics"/> at a steady rate until stopped: each
-/// sample a distinct (replica, timestamp), so InfluxDB holds exactly one point per sample delivered.
+/// sample a distinct (replica, timestamp), so InfluxDB holds exactly one point per sample delivered. The producer is
+/// idempotent: without it, a batch in flight when the brokers went down was retried after later ones and its samples
+/// arrived out of order (dead-lettered as late by the features stage, rightly).
 /// </summary>
 internal sealed class SteadySampleLoad : IDisposable
 {
@@ -32,7 +34,7 @@ internal sealed class SteadySampleLoad : IDisposable
         _tickMs = tickMs;
         Service = service;
         _step = step ?? TimeSpan.FromMilliseconds(1);
-        _producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, Acks = Acks.All }).Build();
+        _producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, Acks = Acks.All, EnableIdempotence = true }).Build();
         _loop = Task.Run(() => Run(perTick));
     }
 
