@@ -44,7 +44,7 @@ internal static class ActuatorCommand
             var metricsOptions = metrics.Resolve(result);
             var actuator = new ActuatorOptions
             {
-                Target = name, MinReplicas = result.GetValue(min), MaxReplicas = result.GetValue(max), MaxDecisionAge = result.GetValue(maxAge),
+                Target = name, MinReplicas = result.GetValue(min), MaxReplicas = result.GetValue(max), MaxDecisionAge = BoundOption.Value(result, maxAge),
             };
             Console.WriteLine($"actuator: target {name}, replicas within [{actuator.MinReplicas}, {actuator.MaxReplicas}], Kafka at {resolved.Servers} (from {resolved.Source})");
             return StageHost.RunAsync(options, services =>

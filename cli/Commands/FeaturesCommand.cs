@@ -37,7 +37,7 @@ internal static class FeaturesCommand
             var metricsOptions = metrics.Resolve(result);
             var windowing = new WindowingOptions
             {
-                WindowSize = result.GetValue(window), Grace = result.GetValue(grace), MaxAheadOfArrival = result.GetValue(maxAhead),
+                WindowSize = result.GetValue(window), Grace = result.GetValue(grace), MaxAheadOfArrival = BoundOption.Value(result, maxAhead),
             };
             windowing.Validate();
             var engineName = result.GetValue(engine) ?? FeaturesEngines.Default;
