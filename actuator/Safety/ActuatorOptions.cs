@@ -12,6 +12,13 @@ public sealed class ActuatorOptions
     /// <summary>Most replicas the actuator ever applies.</summary>
     public int MaxReplicas { get; set; } = 50;
 
+    /// <summary>
+    /// Decisions made longer than this before they reach the actuator (by its clock) are stale and not applied, so a new
+    /// consumer group or a replay from the earliest offset cannot apply old replica counts again; null = no limit (the
+    /// simulator's evaluation, which applies every decision at once in virtual time). <c>pipeline actuator</c> sets 2 min.
+    /// </summary>
+    public TimeSpan? MaxDecisionAge { get; set; }
+
     /// <summary>Decision ids remembered for de-duplication.</summary>
     public int RememberedDecisions { get; set; } = 100_000;
 }

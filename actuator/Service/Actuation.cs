@@ -1,3 +1,4 @@
+using System.Globalization;
 using Pipeline.Actuator.Safety;
 using Pipeline.Actuator.Targets;
 using Pipeline.Contracts.Messages;
@@ -6,12 +7,14 @@ namespace Pipeline.Actuator.Service;
 
 /// <summary>
 /// How a decision is applied, the same in the live actuator stage and in the simulator's evaluation: at most once per
-/// decision id, recommend-only decisions reported but not applied, the replica count held within the min/max rail, and
+/// decision id, never a decision for an older window than one already applied for the service (nor one older than
+/// <see cref="ActuatorOptions.MaxDecisionAge"/>: both are <c>stale</c>), recommend-only decisions reported but not applied, the replica count held within the min/max rail, and
 /// an <see cref="ActuationResult"/> saying what happened (a target that throws gives a <c>failed</c> result).
 /// </summary>
 public sealed class Actuation(IActuatorTarget target, ActuatorOptions options, TimeProvider time)
 {
     private readonly DecisionLedger _ledger = new(options.RememberedDecisions);
+    private readonly DecisionOrder _order = new();
 
     /// <summary>The target decisions are applied to.</summary>
     public IActuatorTarget Target => target;
@@ -21,6 +24,8 @@ public sealed class Actuation(IActuatorTarget target, ActuatorOptions options, T
     {
         if (!_ledger.TryRecord(decision.Id))
             return Result(decision.Id, "scale", decision.Service, ActuationStatuses.Duplicate, 0, 0, "already applied; ignored");
+        if (Staleness("scale", decision.Service, decision.WindowEnd, decision.Timestamp) is { } stale)
+            return Result(decision.Id, "scale", decision.Service, ActuationStatuses.Stale, 0, 0, stale);
         if (decision.Mode == DecisionModes.Recommend)
             return Result(decision.Id, "scale", decision.Service, ActuationStatuses.RecommendOnly, decision.CurrentReplicas,
                 decision.CurrentReplicas, $"recommendation only: {decision.DesiredReplicas} replicas");
@@ -33,6 +38,7 @@ public sealed class Actuation(IActuatorTarget target, ActuatorOptions options, T
         var note = bounded != decision.DesiredReplicas
             ? $"{outcome.Message} (desired {decision.DesiredReplicas} clamped to [{options.MinReplicas}, {options.MaxReplicas}])"
             : outcome.Message;
+        if (outcome.Effective) _order.Applied("scale", decision.Service, decision.WindowEnd);
         return Result(decision.Id, "scale", decision.Service, status, outcome.PreviousReplicas, outcome.AppliedReplicas, note);
     }
 
@@ -41,11 +47,27 @@ public sealed class Actuation(IActuatorTarget target, ActuatorOptions options, T
     {
         if (!_ledger.TryRecord(decision.Id))
             return Result(decision.Id, "route", decision.Service, ActuationStatuses.Duplicate, 0, 0, "already applied; ignored");
+        if (Staleness("route", decision.Service, decision.WindowEnd, decision.Timestamp) is { } stale)
+            return Result(decision.Id, "route", decision.Service, ActuationStatuses.Stale, 0, 0, stale);
         if (!TryApply(new ActuationCommand { DecisionId = decision.Id, Service = decision.Service, Weights = decision.Weights }, out var outcome, out var error))
             return Result(decision.Id, "route", decision.Service, ActuationStatuses.Failed, 0, 0, error);
         var status = outcome.Effective ? ActuationStatuses.Applied : ActuationStatuses.RecommendOnly;
+        if (outcome.Effective) _order.Applied("route", decision.Service, decision.WindowEnd);
         return Result(decision.Id, "route", decision.Service, status, outcome.PreviousReplicas, outcome.AppliedReplicas, outcome.Message)
             with { Weights = decision.Weights };
+    }
+
+    /// <summary>Why a decision must not be applied for being out of date, or null.</summary>
+    private string? Staleness(string kind, string service, DateTimeOffset windowEnd, DateTimeOffset decidedAt)
+    {
+        if (_order.NewerThan(kind, service, windowEnd) is { } newer)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"stale: window end {windowEnd.UtcDateTime:O} is older than {newer.UtcDateTime:O}, already applied for {service}; ignored");
+        var age = time.GetUtcNow() - decidedAt;
+        if (options.MaxDecisionAge is { } max && age > max)
+            return string.Create(CultureInfo.InvariantCulture,
+                $"stale: decided {age.TotalSeconds:0} s before it arrived (limit {max.TotalSeconds:0} s; a replay or a new consumer group); ignored");
+        return null;
     }
 
     private bool TryApply(ActuationCommand command, out TargetOutcome outcome, out string error)

@@ -20,6 +20,8 @@ internal static class ActuatorCommand
         var target = new Option<string>("--target") { Description = $"Actuator target: {string.Join(", ", ActuatorTargets.CreateDefault().Names.Append(ActuatorTargetNames.Local).Order())} (local: real `pipeline replica` processes behind `pipeline proxy`).", DefaultValueFactory = _ => ActuatorTargetNames.DryRun };
         var min = new Option<int>("--min-replicas") { Description = "Fewest replicas ever applied.", DefaultValueFactory = _ => 1 };
         var max = new Option<int>("--max-replicas") { Description = "Most replicas ever applied.", DefaultValueFactory = _ => 50 };
+        var maxAge = BoundOption.Create("--max-decision-age", TimeSpan.FromMinutes(2),
+            "Do not apply decisions made longer than this before they arrive, e.g. replayed by a new consumer group");
         var kubernetes = new KubernetesCommandOptions();
         var local = new LocalTargetCommandOptions();
         var command = new Command("actuator", "Apply scale and route decisions (at most once per decision id, within min/max) and publish actuation results.");
@@ -28,6 +30,7 @@ internal static class ActuatorCommand
         command.Options.Add(target);
         command.Options.Add(min);
         command.Options.Add(max);
+        command.Options.Add(maxAge);
         kubernetes.AddTo(command);
         local.AddTo(command);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
@@ -39,7 +42,10 @@ internal static class ActuatorCommand
             if (name == ActuatorTargetNames.Kubernetes) targets.Create(name); // unusable credentials fail at start-up, not on the first decision
             var options = kafka.Resolve(result, out var resolved);
             var metricsOptions = metrics.Resolve(result);
-            var actuator = new ActuatorOptions { Target = name, MinReplicas = result.GetValue(min), MaxReplicas = result.GetValue(max) };
+            var actuator = new ActuatorOptions
+            {
+                Target = name, MinReplicas = result.GetValue(min), MaxReplicas = result.GetValue(max), MaxDecisionAge = BoundOption.Value(result, maxAge),
+            };
             Console.WriteLine($"actuator: target {name}, replicas within [{actuator.MinReplicas}, {actuator.MaxReplicas}], Kafka at {resolved.Servers} (from {resolved.Source})");
             return StageHost.RunAsync(options, services =>
             {

@@ -17,6 +17,10 @@ internal static class FeaturesCommand
         var metrics = new MetricsCommandOptions("features");
         var window = DurationParser.Option("--window", TimeSpan.FromSeconds(15), "Tumbling window size (event time)");
         var grace = DurationParser.Option("--grace", TimeSpan.FromSeconds(5), "How late a sample may be and still count");
+        // On by default: far beyond clock skew, far below what would freeze a service's windows for long. Off for an
+        // ingest --speed > 1 in another process, whose clock runs ahead of the wall clock.
+        var maxAhead = BoundOption.Create("--max-ahead", TimeSpan.FromMinutes(5),
+            "Dead-letter samples stamped more than this ahead of their arrival (off for an ingest --speed > 1 in another process)");
         var engine = FeaturesEngineOption.Create();
         var stateDir = new Option<string?>("--state-dir") { Description = "Streamiz engine: directory of the open-window store (default .pipeline/streamiz)." };
         var command = new Command("features", "Consume metric samples, publish event-time feature windows; late/invalid samples to the dead-letter topic.");
@@ -24,16 +28,21 @@ internal static class FeaturesCommand
         metrics.AddTo(command);
         command.Options.Add(window);
         command.Options.Add(grace);
+        command.Options.Add(maxAhead);
         command.Options.Add(engine);
         command.Options.Add(stateDir);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
             var options = kafka.Resolve(result, out var resolved);
             var metricsOptions = metrics.Resolve(result);
-            var windowing = new WindowingOptions { WindowSize = result.GetValue(window), Grace = result.GetValue(grace) };
+            var windowing = new WindowingOptions
+            {
+                WindowSize = result.GetValue(window), Grace = result.GetValue(grace), MaxAheadOfArrival = BoundOption.Value(result, maxAhead),
+            };
             windowing.Validate();
             var engineName = result.GetValue(engine) ?? FeaturesEngines.Default;
-            Console.WriteLine($"features: {windowing.WindowSize.TotalSeconds}s windows, {windowing.Grace.TotalSeconds}s grace, engine {engineName}, Kafka at {resolved.Servers} (from {resolved.Source})");
+            Console.WriteLine($"features: {windowing.WindowSize.TotalSeconds}s windows, {windowing.Grace.TotalSeconds}s grace, "
+                + $"{(windowing.MaxAheadOfArrival is { } ahead ? $"samples over {ahead.TotalSeconds}s ahead dead-lettered" : "no bound on future timestamps")}, engine {engineName}, Kafka at {resolved.Servers} (from {resolved.Source})");
             return StageHost.RunAsync(options, services =>
             {
                 services.AddStageObservability(metricsOptions);

@@ -3,7 +3,7 @@ using Pipeline.Runtime.Kafka;
 
 namespace Pipeline.Cli.Commands;
 
-/// <summary>The <c>--bootstrap</c> and <c>--bootstrap-file</c> options every Kafka command shares.</summary>
+/// <summary>The <c>--bootstrap</c>, <c>--bootstrap-file</c>, <c>--group-prefix</c> and <c>--kafka-config</c> options every Kafka command shares.</summary>
 internal sealed class KafkaCommandOptions
 {
     public Option<string?> Bootstrap { get; } = new("--bootstrap")
@@ -23,9 +23,18 @@ internal sealed class KafkaCommandOptions
         DefaultValueFactory = _ => "pipeline",
     };
 
+    /// <summary>Environment variable naming the client properties file when <c>--kafka-config</c> is absent.</summary>
+    public const string ConfigVariable = "PIPELINE_KAFKA_CONFIG";
+
+    public Option<string?> ConfigFile { get; } = new("--kafka-config")
+    {
+        Description = $"File of librdkafka properties (key=value lines: security.protocol, sasl.*, ssl.*) for every Kafka client (else ${ConfigVariable}). Values are never logged.",
+    };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
+        command.Options.Add(ConfigFile);
         command.Options.Add(Bootstrap);
         command.Options.Add(BootstrapFilePath);
         command.Options.Add(GroupPrefix);
@@ -35,6 +44,9 @@ internal sealed class KafkaCommandOptions
     public KafkaOptions Resolve(ParseResult result, out ResolvedBootstrap resolved)
     {
         resolved = BootstrapResolver.Resolve(result.GetValue(Bootstrap), result.GetValue(BootstrapFilePath));
-        return new KafkaOptions { BootstrapServers = resolved.Servers, GroupIdPrefix = result.GetValue(GroupPrefix)! };
+        var path = result.GetValue(ConfigFile) is { Length: > 0 } given ? given : Environment.GetEnvironmentVariable(ConfigVariable);
+        var properties = string.IsNullOrWhiteSpace(path) ? new Dictionary<string, string>(StringComparer.Ordinal) : KafkaConfigFile.Read(path);
+        if (properties.Count > 0) Console.WriteLine($"Kafka client properties from {path}: {KafkaConfigFile.Describe(properties)}");
+        return new KafkaOptions { BootstrapServers = resolved.Servers, GroupIdPrefix = result.GetValue(GroupPrefix)!, ClientProperties = properties };
     }
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Pipeline.Cli.Hosting;
 using Pipeline.Runtime.Kafka.Hosting;
 using Pipeline.Runtime.Observability;
@@ -31,7 +32,11 @@ internal static class PredictorCommand
         {
             var options = kafka.Resolve(result, out var resolved);
             var metricsOptions = metrics.Resolve(result);
-            var predictor = decisions.Resolve(result, PredictiveOptions.Live(result.GetValue(state)!));
+            // Lives as long as the process: the policy logs a corrupt state file whenever a service first shows up.
+            var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
+            var live = PredictiveOptions.Live(result.GetValue(state)!);
+            live.StateLogger = logging.CreateLogger("Pipeline.Predictor.State");
+            var predictor = decisions.Resolve(result, live);
             var processor = PredictorPolicies.CreateProcessor(predictor);
             Console.WriteLine($"predictor: {DecisionCommandOptions.Describe(predictor)}, Kafka at {resolved.Servers} (from {resolved.Source})");
             return StageHost.RunAsync(options, services =>

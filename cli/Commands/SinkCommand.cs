@@ -32,7 +32,7 @@ internal static class SinkCommand
             var options = kafka.Resolve(result, out var resolved);
             var metricsOptions = metrics.Resolve(result);
             var writerOptions = WriterOptions(result.GetValue(influx), result.GetValue(database)!);
-            Console.WriteLine($"sink: InfluxDB {writerOptions.Url} database {writerOptions.Database}, Kafka at {resolved.Servers} (from {resolved.Source})");
+            Console.WriteLine($"sink: InfluxDB {writerOptions.Endpoint} database {writerOptions.Database}, Kafka at {resolved.Servers} (from {resolved.Source})");
             return await StageHost.RunAsync(options, services =>
             {
                 AddSink(services, writerOptions);
@@ -64,7 +64,7 @@ internal static class SinkCommand
             }
             catch (HttpRequestException e)
             {
-                throw new HttpRequestException($"InfluxDB at {writerOptions.Url} did not answer CREATE DATABASE: {e.Message}", e);
+                throw new HttpRequestException($"InfluxDB at {writerOptions.Endpoint} did not answer CREATE DATABASE: {e.Message}", e);
             }
             return writer;
         });

@@ -31,6 +31,8 @@ public static class ActuationStatuses
     public const string Clamped = "clamped";
     public const string Duplicate = "duplicate";
     public const string RecommendOnly = "recommend-only";
+    /// <summary>Not applied: the decision is for an older window than one already applied for the service, or too old on arrival.</summary>
+    public const string Stale = "stale";
     /// <summary>The target could not apply the decision (the message says why); nothing changed.</summary>
     public const string Failed = "failed";
 }

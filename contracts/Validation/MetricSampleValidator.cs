@@ -59,18 +59,23 @@ public static partial class MetricSampleValidator
         return errors.Count == 0;
     }
 
-    /// <summary>Whether <paramref name="service"/> is a valid service id (letters, digits, '.', '_' or '-', 1..128 characters).</summary>
-    public static bool IsValidServiceId(string? service) =>
-        service is { Length: > 0 and <= MaxServiceLength } && ServiceIdPattern().IsMatch(service);
+    /// <summary>
+    /// Whether <paramref name="service"/> is a valid service id: letters, digits, '.', '_' or '-', 1..128 characters, and
+    /// not only dots (<c>.</c> and <c>..</c> would name a directory outside a state directory keyed by service).
+    /// </summary>
+    public static bool IsValidServiceId(string? service) => ServiceIdProblem(service) is null;
+
+    /// <summary>What is wrong with <paramref name="service"/> as a service id ("service: ..."), or null when it is valid.</summary>
+    public static string? ServiceIdProblem(string? service) =>
+        string.IsNullOrEmpty(service) ? "service: is required"
+        : service.Length > MaxServiceLength ? $"service: must be at most {MaxServiceLength} characters, was {service.Length}"
+        : !ServiceIdPattern().IsMatch(service) ? $"service: must match {ServiceIdPattern()}, was \"{Truncate(service)}\""
+        : service.All(c => c == '.') ? $"service: must not be only dots (a relative path), was \"{service}\""
+        : null;
 
     private static void CheckService(string? service, List<string> errors)
     {
-        if (string.IsNullOrEmpty(service))
-            errors.Add("service: is required");
-        else if (service.Length > MaxServiceLength)
-            errors.Add($"service: must be at most {MaxServiceLength} characters, was {service.Length}");
-        else if (!ServiceIdPattern().IsMatch(service))
-            errors.Add($"service: must match {ServiceIdPattern()}, was \"{Truncate(service)}\"");
+        if (ServiceIdProblem(service) is { } problem) errors.Add(problem);
     }
 
     private static void CheckReplica(string? replica, List<string> errors)

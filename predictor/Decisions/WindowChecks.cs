@@ -1,4 +1,5 @@
 using Pipeline.Contracts.Messages;
+using Pipeline.Contracts.Validation;
 
 namespace Pipeline.Predictor.Decisions;
 
@@ -7,7 +8,7 @@ public static class WindowChecks
 {
     /// <summary>The first problem of <paramref name="w"/>, or null when it can be decided on.</summary>
     public static string? Problem(FeatureWindow w) =>
-        string.IsNullOrWhiteSpace(w.Service) ? "invalid: service is empty"
+        MetricSampleValidator.ServiceIdProblem(w.Service) is { } service ? $"invalid: {service}"
         : w.WindowEnd <= w.WindowStart ? $"invalid: windowEnd ({w.WindowEnd:O}) is not after windowStart ({w.WindowStart:O})"
         : w.Replicas < 0 || w.ReadyReplicas < 0 ? "invalid: replicas and readyReplicas must be >= 0"
         : w.ReadyReplicas > w.Replicas ? $"invalid: readyReplicas ({w.ReadyReplicas}) exceeds replicas ({w.Replicas})"

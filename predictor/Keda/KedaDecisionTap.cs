@@ -16,7 +16,9 @@ public sealed class KedaDecisionTap(IStageProcessor inner, LatestScaleDecisions 
 
     public void Tick(IStageOutput output) => inner.Tick(new Tapped(output, latest));
 
-    public void BeforeCommit() => inner.BeforeCommit();
+    public bool BeforeCommit() => inner.BeforeCommit();
+
+    public string? Backpressure => inner.Backpressure;
 
     public long? HeldOffset(TopicPartition partition) => inner.HeldOffset(partition);
 

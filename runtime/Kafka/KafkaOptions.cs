@@ -24,6 +24,12 @@ public sealed class KafkaOptions
     /// <summary>Producer batching delay.</summary>
     public double LingerMs { get; set; } = 1;
 
+    /// <summary>
+    /// librdkafka properties given to every client after the pipeline's own settings (so they win): security
+    /// (<c>security.protocol</c>, <c>sasl.*</c>, <c>ssl.*</c>) and any tuning; read from <c>--kafka-config FILE</c>.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> ClientProperties { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Largest message value a stage accepts; bigger ones go to the dead-letter topic.</summary>
     public int MaxMessageBytes { get; set; } = 64 * 1024;
 }

@@ -13,7 +13,7 @@ public sealed record StageStatus(string Stage, bool Healthy, string? Reason, Tim
 public static class StageHealthCheck
 {
     /// <summary>
-    /// One status per stage in <paramref name="counters"/>: unhealthy when it failed fatally, has not polled yet, or last
+    /// One status per stage in <paramref name="counters"/>: unhealthy when it failed fatally, paused its input, or last
     /// polled more than <paramref name="staleAfter"/> before <paramref name="now"/>.
     /// </summary>
     public static IReadOnlyList<StageStatus> Evaluate(StageCounters counters, DateTimeOffset now, TimeSpan staleAfter) =>
@@ -24,6 +24,7 @@ public static class StageHealthCheck
     {
         var age = counter.LastPoll is { } poll ? now - poll : (TimeSpan?)null;
         if (counter.FatalReason is { } fatal) return new StageStatus(stage, false, $"{stage}: fatal: {fatal}", age);
+        if (counter.PausedReason is { } paused) return new StageStatus(stage, false, $"{stage}: paused: {paused}", age);
         if (age is null) return new StageStatus(stage, false, $"{stage}: the consume loop has not polled yet", null);
         if (age > staleAfter)
             return new StageStatus(stage, false, $"{stage}: last poll {age.Value.TotalSeconds:0.0} s ago (limit {staleAfter.TotalSeconds:0} s)", age);

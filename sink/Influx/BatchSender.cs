@@ -41,7 +41,11 @@ internal sealed partial class BatchSender(HttpClient http, InfluxWriterOptions o
         return new Payload(bytes, lines, Encoding.UTF8.GetString(bytes, 0, firstEnd < 0 ? at : firstEnd));
     }
 
-    /// <summary>Writes <paramref name="body"/>; every line ends up counted as written or failed.</summary>
+    /// <summary>
+    /// Writes <paramref name="body"/>; every line ends up counted as written or failed. 5xx, 408, 429 and network
+    /// errors are retried until the batch is written or the writer stops (an outage is recorded meanwhile, so the
+    /// sink pauses consumption and commits nothing); other answers fail the batch at once.
+    /// </summary>
     public async Task SendAsync(Payload body, CancellationToken stop)
     {
         counters.Batch();
@@ -53,17 +57,21 @@ internal sealed partial class BatchSender(HttpClient http, InfluxWriterOptions o
             if (status is >= HttpStatusCode.OK and < HttpStatusCode.Ambiguous)
             {
                 counters.Written(lines);
+                if (counters.Outage is { } outage) Log.Recovered(logger, outage.Since, attempt);
+                counters.Recovered();
                 return;
             }
             var retryable = status is null || WriteResponse.IsRetryable(status.Value);
-            if (!retryable || attempt >= options.MaxAttempts || stop.IsCancellationRequested)
+            if (!retryable || stop.IsCancellationRequested)
             {
                 var dropped = status == HttpStatusCode.BadRequest ? WriteResponse.DroppedPoints(error, lines) : lines;
                 counters.Written(lines - dropped);
+                if (status is not null) counters.Recovered(); // InfluxDB answered: reachable again, whatever it thought of the data
                 Fail(new InfluxWriteFailure(dropped, (int?)status, error, attempt, body.FirstLine));
                 return;
             }
             counters.Retried(lines);
+            counters.Failing(time.GetUtcNow(), (int?)status, error, attempt);
             var delay = Backoff.Delay(attempt, options.InitialBackoff, options.MaxBackoff);
             Log.Retrying(logger, lines, (int?)status, error, delay.TotalMilliseconds, attempt);
             try { await Task.Delay(delay, time, stop); }
@@ -111,6 +119,9 @@ internal sealed partial class BatchSender(HttpClient http, InfluxWriterOptions o
 
         [LoggerMessage(2, LogLevel.Error, "InfluxDB did not take {Points} points after {Attempts} attempt(s) ({Status}: {Error})")]
         public static partial void Failed(ILogger logger, int points, int? status, string error, int attempts);
+
+        [LoggerMessage(4, LogLevel.Information, "InfluxDB writable again after an outage since {Since:o} ({Attempts} attempts for the held batch)")]
+        public static partial void Recovered(ILogger logger, DateTimeOffset since, int attempts);
 
         [LoggerMessage(3, LogLevel.Error, "InfluxWriterOptions.OnFailure threw")]
         public static partial void FailureHandlerThrew(ILogger logger, Exception exception);

@@ -8,7 +8,8 @@ namespace Pipeline.Sink.Influx;
 /// <summary>
 /// Writes points to InfluxDB 1.x over HTTP line protocol: a bounded buffer (producers wait when it is full, nothing is
 /// dropped), batches of up to <see cref="InfluxWriterOptions.BatchSize"/> points or <see cref="InfluxWriterOptions.Linger"/>
-/// old, retries with exponential backoff on 5xx/network errors, no retry on 4xx (reported through
+/// old, retries with exponential backoff on 5xx/network errors until written (the batch is held and <see cref="Outage"/>
+/// says why meanwhile), no retry on 4xx (reported through
 /// <see cref="InfluxWriterOptions.OnFailure"/> and counted). One request is in flight at a time while the next batch
 /// is formatted, so at most <see cref="InfluxWriterOptions.BufferCapacity"/> + 2 × <see cref="InfluxWriterOptions.BatchSize"/>
 /// points are held. <see cref="FlushAsync"/> waits until everything written before it has been sent, so a consumer
@@ -32,7 +33,6 @@ public sealed class InfluxWriter : IAsyncDisposable
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BatchSize, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.BufferCapacity, 1);
-        ArgumentOutOfRangeException.ThrowIfLessThan(options.MaxAttempts, 1);
         _options = options;
         _ownsHttp = http is null;
         _http = http ?? new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
@@ -49,13 +49,28 @@ public sealed class InfluxWriter : IAsyncDisposable
     /// <summary>The writer's counters now.</summary>
     public InfluxWriterStats Stats => _counters.Snapshot(Volatile.Read(ref _buffered));
 
+    /// <summary>
+    /// Why the writer cannot write now (InfluxDB unreachable or answering 5xx/408/429 for the batch in flight, which
+    /// is held and retried), or null while writes succeed. Meant for <c>/healthz</c> and to pause the input.
+    /// </summary>
+    public string? Outage
+    {
+        get
+        {
+            if (_counters.Outage is not { } o) return null;
+            var status = o.Status?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "no answer";
+            return string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"InfluxDB at {_options.Endpoint} not writable since {o.Since.UtcDateTime:yyyy-MM-ddTHH:mm:ss}Z ({status}: {o.Error}); batch held after {o.Attempts} attempts, {Volatile.Read(ref _buffered)} points buffered");
+        }
+    }
+
     /// <summary>Creates <see cref="InfluxWriterOptions.Database"/> if it does not exist (CREATE DATABASE is idempotent).</summary>
     public async Task EnsureDatabaseAsync(CancellationToken ct = default)
     {
         using var content = new FormUrlEncodedContent([new("q", $"CREATE DATABASE \"{_options.Database.Replace("\"", "\\\"", StringComparison.Ordinal)}\"")]);
         using var response = await _http.PostAsync(_options.QueryUri(), content, ct);
         if (!response.IsSuccessStatusCode)
-            throw new HttpRequestException($"CREATE DATABASE {_options.Database} at {_options.Url} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+            throw new HttpRequestException($"CREATE DATABASE {_options.Database} at {_options.Endpoint} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
     }
 
     /// <summary>Queues one point; waits while the buffer is full.</summary>
@@ -77,6 +92,24 @@ public sealed class InfluxWriter : IAsyncDisposable
         var done = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         await _buffer.Writer.WriteAsync(new Entry(null, done), ct);
         await done.Task.WaitAsync(ct);
+    }
+
+    /// <summary>How long a flush before a commit may take (<see cref="InfluxWriterOptions.CommitFlushTimeout"/>).</summary>
+    public TimeSpan CommitFlushTimeout => _options.CommitFlushTimeout;
+
+    /// <summary>True when every point queued before the call was written, failed or skipped within <paramref name="wait"/>.</summary>
+    public async Task<bool> FlushAsync(TimeSpan wait)
+    {
+        using var timeout = new CancellationTokenSource(wait, _time);
+        try
+        {
+            await FlushAsync(timeout.Token);
+            return true;
+        }
+        catch (OperationCanceledException) when (timeout.IsCancellationRequested)
+        {
+            return false;
+        }
     }
 
     /// <summary>Stops taking points, writes what is buffered (up to <see cref="InfluxWriterOptions.DrainTimeout"/>), then stops.</summary>

@@ -28,12 +28,12 @@ public sealed class InfluxWriterOptions
     /// <summary>Points buffered before <see cref="InfluxWriter.WriteAsync(LineProtocol.Point, CancellationToken)"/> waits for room (never drops).</summary>
     public int BufferCapacity { get; set; } = 50_000;
 
-    /// <summary>Attempts per batch on 5xx, 408, 429 and network errors before its points count as failed.</summary>
-    public int MaxAttempts { get; set; } = 8;
-
     /// <summary>Wait before the first retry; doubled on each further retry up to <see cref="MaxBackoff"/>.</summary>
     public TimeSpan InitialBackoff { get; set; } = TimeSpan.FromMilliseconds(200);
-    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
+    public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>Longest wait of the sink's flush before a commit; past it the commit is skipped and tried again later.</summary>
+    public TimeSpan CommitFlushTimeout { get; set; } = TimeSpan.FromSeconds(10);
 
     /// <summary>Timeout of one HTTP request.</summary>
     public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
@@ -45,13 +45,16 @@ public sealed class InfluxWriterOptions
     public Action<InfluxWriteFailure>? OnFailure { get; set; }
 
     /// <summary>The <c>/write</c> URL with database, precision and optional rp/credentials.</summary>
-    internal Uri WriteUri() => Endpoint("write", $"db={Uri.EscapeDataString(Database)}&precision=ns" +
+    internal Uri WriteUri() => EndpointUri("write", $"db={Uri.EscapeDataString(Database)}&precision=ns" +
         (RetentionPolicy is null ? "" : $"&rp={Uri.EscapeDataString(RetentionPolicy)}"));
 
-    /// <summary>The <c>/query</c> URL with optional credentials.</summary>
-    internal Uri QueryUri() => Endpoint("query", "");
+    /// <summary>Scheme, host and port of <see cref="Url"/>, without credentials: safe to log.</summary>
+    public string Endpoint => $"{Url.Scheme}://{Url.Host}:{Url.Port}";
 
-    private Uri Endpoint(string path, string query)
+    /// <summary>The <c>/query</c> URL with optional credentials.</summary>
+    internal Uri QueryUri() => EndpointUri("query", "");
+
+    private Uri EndpointUri(string path, string query)
     {
         var (user, password) = Username is not null ? (Username, Password ?? "") : FromUserInfo(Url.UserInfo);
         var credentials = user is null ? "" : $"u={Uri.EscapeDataString(user)}&p={Uri.EscapeDataString(password)}";

@@ -7,7 +7,8 @@ namespace Pipeline.Sink.Service;
 
 /// <summary>
 /// The sink stage: every record of every pipeline topic becomes InfluxDB points. Writing blocks while the writer's
-/// buffer is full (nothing is dropped); offsets are committed only after the writer has flushed. A record that cannot
+/// buffer is full (nothing is dropped); offsets are committed only after the writer has flushed. While InfluxDB is down
+/// the writer holds its batch and retries, the loop pauses consumption (<see cref="Backpressure"/>) and nothing is committed. A record that cannot
 /// be mapped goes to the dead-letter topic (and is then written as a dead-letter point itself).
 /// </summary>
 public sealed class SinkProcessor(InfluxWriter writer, TopicCounters topics) : IStageProcessor
@@ -31,5 +32,8 @@ public sealed class SinkProcessor(InfluxWriter writer, TopicCounters topics) : I
         writer.WriteAsync(points).AsTask().GetAwaiter().GetResult();
     }
 
-    public void BeforeCommit() => writer.FlushAsync().GetAwaiter().GetResult();
+    public string? Backpressure => writer.Outage;
+
+    public bool BeforeCommit() =>
+        writer.Outage is null && writer.FlushAsync(writer.CommitFlushTimeout).GetAwaiter().GetResult();
 }

@@ -81,6 +81,9 @@ public sealed class PredictiveOptions
     /// <summary>Directory where history and models are persisted per service (null: nothing persisted).</summary>
     public string? StateDirectory { get; set; }
 
+    /// <summary>Where warnings about persisted state go (a corrupt file set aside); null: nowhere.</summary>
+    public Microsoft.Extensions.Logging.ILogger? StateLogger { get; set; }
+
     /// <summary>Days of history kept per service.</summary>
     public int HistoryDays { get; set; } = 35;
 

@@ -31,7 +31,7 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         options.Validate();
         _options = options;
         _trainer = TrainerModes.Create(options.Trainer);
-        _store = options.StateDirectory is { } dir ? new ForecastStateStore(dir) : null;
+        _store = options.StateDirectory is { } dir ? new ForecastStateStore(dir, options.StateLogger) : null;
     }
 
     public string Name => AutoscalingPolicyNames.Predictive;

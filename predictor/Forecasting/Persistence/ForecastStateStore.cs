@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Predictor.Forecasting.Gbm;
 using Pipeline.Predictor.Forecasting.Training;
 
@@ -6,10 +8,13 @@ namespace Pipeline.Predictor.Forecasting.Persistence;
 /// <summary>
 /// Keeps each service's history and trained <c>gbm</c> model in a local directory (<c>&lt;root&gt;/&lt;service&gt;/</c>) so a
 /// restarted predictor forecasts at once instead of starting cold. Holt-Winters and seasonal-naive need no files:
-/// they refit from the restored history in milliseconds.
+/// they refit from the restored history in milliseconds. Files are written atomically; a history file that cannot be
+/// read is set aside (<c>history.bin.corrupt-*</c>) with a warning and the service starts cold.
 /// </summary>
-public sealed class ForecastStateStore(string root)
+public sealed partial class ForecastStateStore(string root, ILogger? logger = null)
 {
+    private readonly ILogger _logger = logger ?? NullLogger.Instance;
+
     /// <summary>The root directory.</summary>
     public string Root { get; } = root;
 
@@ -22,9 +27,23 @@ public sealed class ForecastStateStore(string root)
         if (model is GbmModel gbm) GbmModelFiles.Write(Path.Combine(dir, forecaster.Name), gbm);
     }
 
-    /// <summary>The persisted history of <paramref name="service"/>, or null.</summary>
-    public RateHistory? LoadHistory(string service, TimeSpan step, int capacity) =>
-        HistoryFile.Read(Path.Combine(ServiceDirectory(service), "history.bin"), step, capacity);
+    /// <summary>The persisted history of <paramref name="service"/>, or null (absent, of another step, or corrupt and set aside).</summary>
+    public RateHistory? LoadHistory(string service, TimeSpan step, int capacity)
+    {
+        var path = Path.Combine(ServiceDirectory(service), "history.bin");
+        var history = HistoryFile.Read(path, step, capacity, out var corrupt);
+        if (corrupt is null) return history;
+        try
+        {
+            var aside = AtomicFile.SetAside(path, DateTimeOffset.UtcNow);
+            Log.SetAside(_logger, service, path, corrupt, aside);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Log.SetAside(_logger, service, path, corrupt, $"nowhere ({e.Message})");
+        }
+        return null;
+    }
 
     /// <summary>Installs the persisted model of <paramref name="forecaster"/>; false when there is none.</summary>
     public bool TryLoadModel(string service, ITrainableForecaster forecaster)
@@ -36,9 +55,20 @@ public sealed class ForecastStateStore(string root)
         return true;
     }
 
-    private string ServiceDirectory(string service)
+    /// <summary>
+    /// The directory of <paramref name="service"/> under <see cref="Root"/>: characters other than letters, digits, '-',
+    /// '_' and '.' become '_', and an id of dots only ('.', '..') is prefixed, so no id names a directory outside the root.
+    /// </summary>
+    internal string ServiceDirectory(string service)
     {
-        var safe = string.Concat(service.Select(c => char.IsLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
-        return Path.Combine(Root, safe.Length == 0 ? "_" : safe);
+        var safe = string.Concat(service.Select(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.' ? c : '_'));
+        if (safe.All(c => c == '.')) safe = "_" + safe;
+        return Path.Combine(Root, safe);
+    }
+
+    private static partial class Log
+    {
+        [LoggerMessage(1, LogLevel.Warning, "Predictive state of {Service}: {Path} is unreadable ({Problem}); moved to {Aside}, the service starts cold")]
+        public static partial void SetAside(ILogger logger, string service, string path, string problem, string aside);
     }
 }

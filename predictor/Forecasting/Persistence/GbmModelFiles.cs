@@ -5,8 +5,9 @@ using Pipeline.Predictor.Forecasting.Gbm;
 namespace Pipeline.Predictor.Forecasting.Persistence;
 
 /// <summary>
-/// A <c>gbm</c> model on disk: <c>meta.json</c> plus one ML.NET model zip per horizon (<c>MLContext.Model.Save</c>),
-/// written to a temporary folder and moved into place so a crash never leaves a half-written model.
+/// A <c>gbm</c> model on disk: <c>meta.json</c> plus one ML.NET model zip per horizon (<c>MLContext.Model.Save</c>), in a
+/// versioned folder <c>&lt;name&gt;.v&lt;time&gt;</c> named by the pointer file <c>&lt;name&gt;.current</c>, which is replaced
+/// atomically once the folder is complete: a crash leaves the previous model or the new one, never half of one.
 /// </summary>
 internal static class GbmModelFiles
 {
@@ -14,21 +15,43 @@ internal static class GbmModelFiles
 
     public static void Write(string directory, GbmModel model)
     {
-        var temp = directory + ".tmp";
-        if (Directory.Exists(temp)) Directory.Delete(temp, recursive: true);
-        Directory.CreateDirectory(temp);
+        var parent = Path.GetDirectoryName(Path.GetFullPath(directory))!;
+        var name = Path.GetFileName(directory);
+        var version = $"{name}.v{DateTime.UtcNow:yyyyMMddTHHmmssfffffff}{Guid.NewGuid():N}"[..(name.Length + 34)];
+        var target = Path.Combine(parent, version);
+        Directory.CreateDirectory(target);
         for (var h = 1; h <= model.Horizons; h++)
         {
-            model.Context.Model.Save(model.Models[h - 1], model.Schema, Path.Combine(temp, $"h{h}.zip"));
+            model.Context.Model.Save(model.Models[h - 1], model.Schema, Path.Combine(target, $"h{h}.zip"));
         }
-        File.WriteAllText(Path.Combine(temp, "meta.json"), JsonSerializer.Serialize(new Meta(1, model.TrainedThrough, model.TrainingExamples, model.Horizons)));
-        if (Directory.Exists(directory)) Directory.Delete(directory, recursive: true);
-        Directory.Move(temp, directory);
+        var meta = JsonSerializer.SerializeToUtf8Bytes(new Meta(1, model.TrainedThrough, model.TrainingExamples, model.Horizons));
+        AtomicFile.Write(Path.Combine(target, "meta.json"), s => s.Write(meta));
+        AtomicFile.Write(directory + ".current", s => s.Write(System.Text.Encoding.UTF8.GetBytes(version)));
+        foreach (var old in Directory.EnumerateDirectories(parent, name + ".v*").Append(directory))
+        {
+            if (Path.GetFileName(old) == version || !Directory.Exists(old)) continue;
+            try { Directory.Delete(old, recursive: true); }
+            catch (IOException) { } // a stale version left behind is harmless: the pointer names the current one
+        }
+    }
+
+    /// <summary>The folder the pointer file of <paramref name="directory"/> names, or <paramref name="directory"/> itself (a model written before versioning).</summary>
+    private static string Current(string directory)
+    {
+        var pointer = directory + ".current";
+        if (!File.Exists(pointer)) return directory;
+        var name = Path.GetFileName(directory);
+        string version;
+        try { version = File.ReadAllText(pointer).Trim(); }
+        catch (IOException) { return directory; }
+        var valid = version.StartsWith(name + ".v", StringComparison.Ordinal) && version.IndexOfAny(['/', '\\']) < 0;
+        return valid ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(directory))!, version) : directory;
     }
 
     /// <summary>The model in <paramref name="directory"/>, or null when absent, unreadable or trained for fewer horizons than needed.</summary>
     public static GbmModel? Read(string directory, GbmOptions options, int horizons)
     {
+        directory = Current(directory);
         var metaPath = Path.Combine(directory, "meta.json");
         if (!File.Exists(metaPath)) return null;
         try

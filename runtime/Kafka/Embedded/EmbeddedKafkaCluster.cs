@@ -13,11 +13,28 @@ public sealed class EmbeddedKafkaCluster : IDisposable
     private readonly IProducer<byte[], byte[]> _owner;
     private readonly IntPtr _cluster;
 
-    private EmbeddedKafkaCluster(IProducer<byte[], byte[]> owner, IntPtr cluster, string bootstrapServers)
+    private EmbeddedKafkaCluster(IProducer<byte[], byte[]> owner, IntPtr cluster, string bootstrapServers, int brokers)
     {
         _owner = owner;
         _cluster = cluster;
         BootstrapServers = bootstrapServers;
+        Brokers = brokers;
+    }
+
+    /// <summary>Number of mock brokers (ids 1..<see cref="Brokers"/>).</summary>
+    public int Brokers { get; }
+
+    /// <summary>
+    /// Takes every broker down (connections closed, new ones refused) or brings them all back: a broker outage for
+    /// drills. Data and committed offsets survive it (the cluster stays in memory).
+    /// </summary>
+    public void SetAllBrokersUp(bool up)
+    {
+        for (var id = 1; id <= Brokers; id++)
+        {
+            var error = up ? LibrdkafkaMock.SetBrokerUp(_cluster, id) : LibrdkafkaMock.SetBrokerDown(_cluster, id);
+            if (error != 0) throw new KafkaException(new Error((ErrorCode)error, $"rd_kafka_mock_broker_set_{(up ? "up" : "down")}({id}) failed"));
+        }
     }
 
     /// <summary>Comma-separated loopback addresses of the mock brokers.</summary>
@@ -38,7 +55,7 @@ public sealed class EmbeddedKafkaCluster : IDisposable
             using var admin = new DependentAdminClientBuilder(owner.Handle).Build();
             var metadata = admin.GetMetadata(TimeSpan.FromSeconds(10));
             var servers = string.Join(',', metadata.Brokers.OrderBy(b => b.BrokerId).Select(b => $"{b.Host}:{b.Port}"));
-            return new EmbeddedKafkaCluster(owner, cluster, servers);
+            return new EmbeddedKafkaCluster(owner, cluster, servers, brokers);
         }
         catch
         {

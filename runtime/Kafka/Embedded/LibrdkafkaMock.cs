@@ -45,6 +45,14 @@ internal static class LibrdkafkaMock
     public static int SetController(IntPtr cluster, int brokerId) =>
         Bind<SetIntFn>("rd_kafka_mock_set_controller_id")(cluster, brokerId);
 
+    /// <summary>Disconnects broker <paramref name="brokerId"/> and refuses new connections until <see cref="SetBrokerUp"/>.</summary>
+    public static int SetBrokerDown(IntPtr cluster, int brokerId) =>
+        Bind<SetIntFn>("rd_kafka_mock_broker_set_down")(cluster, brokerId);
+
+    /// <summary>Lets broker <paramref name="brokerId"/> accept connections again.</summary>
+    public static int SetBrokerUp(IntPtr cluster, int brokerId) =>
+        Bind<SetIntFn>("rd_kafka_mock_broker_set_up")(cluster, brokerId);
+
     private static T Bind<T>(string name) where T : Delegate =>
         Marshal.GetDelegateForFunctionPointer<T>(NativeLibrary.GetExport(Library.Value, name));
 

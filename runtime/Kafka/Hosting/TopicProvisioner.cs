@@ -10,10 +10,15 @@ public static class TopicProvisioner
     /// Creates the topics of <paramref name="topics"/> that the broker does not list yet and returns their names.
     /// A broker that refuses creation (the mock cluster) is reported by the exception's message, naming the topics.
     /// </summary>
-    public static async Task<IReadOnlyList<string>> EnsureAsync(string bootstrapServers, IEnumerable<(string Name, int Partitions)> topics,
+    public static Task<IReadOnlyList<string>> EnsureAsync(string bootstrapServers, IEnumerable<(string Name, int Partitions)> topics,
+        short replicationFactor = 1, CancellationToken cancellationToken = default) =>
+        EnsureAsync(new KafkaOptions { BootstrapServers = bootstrapServers }, topics, replicationFactor, cancellationToken);
+
+    /// <summary>As above, with the client properties (security settings) of <paramref name="options"/>.</summary>
+    public static async Task<IReadOnlyList<string>> EnsureAsync(KafkaOptions options, IEnumerable<(string Name, int Partitions)> topics,
         short replicationFactor = 1, CancellationToken cancellationToken = default)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers })
+        using var admin = new AdminClientBuilder(KafkaClientConfigs.Admin(options))
             .SetLogHandler((_, _) => { })
             .Build();
         var existing = admin.GetMetadata(TimeSpan.FromSeconds(10)).Topics

@@ -30,6 +30,9 @@ public sealed partial class ConsumeTransformProduceLoop
         [LoggerMessage(9, LogLevel.Warning, "Stage {Stage} cannot process dead letter {Partition}@{Offset} ({Reason}); it stays in the dead-letter topic")]
         public static partial void DeadLetterUnprocessable(ILogger logger, string stage, int partition, long offset, string reason);
 
+        [LoggerMessage(10, LogLevel.Warning, "Stage {Stage}: {Outstanding} outputs not delivered within {Seconds} s (broker unreachable?); committing nothing until they are, still polling")]
+        public static partial void DeliveriesPending(ILogger logger, string stage, long outstanding, double seconds);
+
         [LoggerMessage(7, LogLevel.Debug, "Stage {Stage} dead-lettered {Topic}@{Offset}: {Reason}")]
         public static partial void DeadLettered(ILogger logger, string stage, string topic, long offset, string reason);
     }

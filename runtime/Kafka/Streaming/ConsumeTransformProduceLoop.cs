@@ -23,6 +23,7 @@ public sealed partial class ConsumeTransformProduceLoop
     private readonly DeliveryTracker _deliveries = new();
     private long _deliveryFailures;
     private string? _lastDeliveryError;
+    private bool _waitingForDeliveries;
 
     public ConsumeTransformProduceLoop(IStageProcessor processor, IProducer<string?, byte[]> producer, KafkaOptions options,
         StageCounters counters, TimeProvider time, ILogger logger)
@@ -38,8 +39,12 @@ public sealed partial class ConsumeTransformProduceLoop
     /// <summary>Longest time processed records wait before their offsets are committed.</summary>
     public TimeSpan CommitInterval { get; init; } = TimeSpan.FromMilliseconds(200);
 
-    /// <summary>Longest wait for outputs to be delivered before a commit; past it the stage stops uncommitted.</summary>
-    public TimeSpan FlushTimeout { get; init; } = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// Longest wait for outputs to be delivered before a commit; past it (the broker may be unreachable) nothing is
+    /// committed and the loop polls on, trying again at the next commit. librdkafka keeps retrying the outputs; one that
+    /// finally fails (<c>message.timeout.ms</c>, 5 min) stops the stage uncommitted, and the restart re-reads.
+    /// </summary>
+    public TimeSpan FlushTimeout { get; init; } = TimeSpan.FromSeconds(2);
 
     /// <summary>Longest wait for outputs at shutdown; past it the stage exits without committing (they are re-read on restart).</summary>
     public TimeSpan ShutdownFlushTimeout { get; init; } = TimeSpan.FromSeconds(5);
@@ -54,7 +59,11 @@ public sealed partial class ConsumeTransformProduceLoop
         using var consumer = new ConsumerBuilder<string?, byte[]>(config)
             .SetKeyDeserializer(Deserializers.Utf8)
             .SetValueDeserializer(Deserializers.ByteArray)
-            .SetErrorHandler((_, e) => Log.ConsumerError(_logger, _processor.Stage, e.Reason))
+            .SetErrorHandler((_, e) =>
+            {
+                if (e.Code == ErrorCode.Local_AllBrokersDown) _brokersDown = true;
+                Log.ConsumerError(_logger, _processor.Stage, e.Reason);
+            })
             .SetLogHandler((_, m) => { if (m.Level <= SyslogLevel.Warning) Log.ClientLog(_logger, _processor.Stage, m.Message); })
             .SetPartitionsRevokedHandler((c, revoked) => CommitPending(c, revoked.Select(p => p.TopicPartition).ToHashSet()))
             .Build();
@@ -67,10 +76,13 @@ public sealed partial class ConsumeTransformProduceLoop
         {
             while (!stoppingToken.IsCancellationRequested)
             {
+                ApplyBackpressure(consumer);
                 var record = consumer.Consume(TimeSpan.FromMilliseconds(50));
                 _counter.MarkPolled(_time.GetUtcNow());
                 if (record is { IsPartitionEOF: false, Message: not null })
                 {
+                    RecordArrived();
+                    PauseNewlyAssigned(consumer);
                     Handle(record);
                     _pending[record.TopicPartition] = record.Offset.Value + 1;
                     uncommitted++;
@@ -78,6 +90,7 @@ public sealed partial class ConsumeTransformProduceLoop
                 if (sinceTick.Elapsed >= TickInterval)
                 {
                     sinceTick.Restart();
+                    if (_brokersDown) ProbeBrokers(consumer);
                     Tick();
                     _counter.SetLag(Lag(consumer));
                     // Held offsets may have moved (e.g. idle windows closed): commit them too.
@@ -109,6 +122,9 @@ public sealed partial class ConsumeTransformProduceLoop
 
     private void Tick()
     {
+        // With every broker unreachable no input can arrive: the processor's periodic work would take the silence for
+        // idle services (and close their windows early); it waits until a record comes again.
+        if (TicksHeld) return;
         try
         {
             _processor.Tick(new Output(this, null));
@@ -201,8 +217,12 @@ public sealed partial class ConsumeTransformProduceLoop
         if (_pending.Count == 0) return;
         // Wait for this stage's own outputs only: the producer is shared, and Flush would wait for every stage's.
         if (!_deliveries.WaitAll(flushTimeout))
-            throw new KafkaException(new Error(ErrorCode.Local_TimedOut,
-                $"stage {_processor.Stage}: {_deliveries.Outstanding} outputs not delivered within {flushTimeout.TotalSeconds:0} s; offsets left uncommitted"));
+        {
+            if (!_waitingForDeliveries) Log.DeliveriesPending(_logger, _processor.Stage, _deliveries.Outstanding, flushTimeout.TotalSeconds);
+            _waitingForDeliveries = true;
+            return;
+        }
+        _waitingForDeliveries = false;
         if (Interlocked.Read(ref _deliveryFailures) > 0)
             throw new KafkaException(new Error(ErrorCode.Local_Fail, $"stage {_processor.Stage}: output not delivered ({_lastDeliveryError}); offsets left uncommitted"));
         var offsets = new List<TopicPartitionOffset>();
@@ -213,7 +233,8 @@ public sealed partial class ConsumeTransformProduceLoop
             offsets.Add(new TopicPartitionOffset(partition, new Offset(held is { } h ? Math.Min(h, next) : next)));
         }
         if (offsets.Count == 0) return;
-        _processor.BeforeCommit();
+        // Side effects not finished (e.g. InfluxDB down): commit nothing; the offsets stay pending for a later try.
+        if (!_processor.BeforeCommit()) return;
         try
         {
             consumer.Commit(offsets);

@@ -19,10 +19,17 @@ public interface IStageProcessor
     {
     }
 
-    /// <summary>Called before offsets are committed, after the loop's Kafka outputs are delivered: finish side effects (e.g. an InfluxDB flush).</summary>
-    void BeforeCommit()
-    {
-    }
+    /// <summary>
+    /// Called before offsets are committed, after the loop's Kafka outputs are delivered: finish side effects (e.g. an
+    /// InfluxDB flush). False when they could not be finished now: the loop then commits nothing and tries again later.
+    /// </summary>
+    bool BeforeCommit() => true;
+
+    /// <summary>
+    /// Why the stage cannot take more input now (e.g. its InfluxDB is down), or null. While it is set the loop pauses
+    /// its partitions but keeps polling (so the group keeps it), and <c>/healthz</c> answers 503 with the reason.
+    /// </summary>
+    string? Backpressure => null;
 
     /// <summary>
     /// Lowest offset of <paramref name="partition"/> still held in state without an output yet (e.g. samples in an open

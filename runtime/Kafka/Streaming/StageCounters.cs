@@ -13,6 +13,7 @@ public sealed class StageCounter
     private long _lastPollTicks = long.MinValue;
     private long _lag = -1;
     private string? _fatal;
+    private string? _paused;
 
     internal StageCounter(Action<TimeSpan> processed) => _processed = processed;
 
@@ -36,6 +37,9 @@ public sealed class StageCounter
     /// <summary>Why the stage cannot go on (a failed delivery or a fatal error), or null while it is fine.</summary>
     public string? FatalReason => Volatile.Read(ref _fatal);
 
+    /// <summary>Why the stage has paused its input (e.g. its InfluxDB is down), or null while it consumes.</summary>
+    public string? PausedReason => Volatile.Read(ref _paused);
+
     /// <summary>Consumed, published and dead-lettered counts per topic (input topic, output topic, source topic), ordered by topic.</summary>
     public IReadOnlyList<(string Topic, long Consumed, long Published, long DeadLettered)> ByTopic =>
         _byTopic.OrderBy(p => p.Key, StringComparer.Ordinal)
@@ -54,6 +58,9 @@ public sealed class StageCounter
     public void MarkPolled(DateTimeOffset now) => Interlocked.Exchange(ref _lastPollTicks, now.UtcTicks);
     /// <summary>Sets the consumer lag over the assigned partitions (null: unknown).</summary>
     public void SetLag(long? lag) => Interlocked.Exchange(ref _lag, lag ?? -1);
+
+    /// <summary>Records that the stage paused its input for <paramref name="reason"/>, or resumed (null).</summary>
+    public void SetPaused(string? reason) => Volatile.Write(ref _paused, reason);
 
     /// <summary>Marks the stage as failed with <paramref name="reason"/> (the first reason is kept).</summary>
     public void MarkFatal(string reason) => Interlocked.CompareExchange(ref _fatal, reason, null);

@@ -63,6 +63,8 @@ public sealed class BadInputTests(InfluxServer influx) : IClassFixture<InfluxSer
             Bad(TopicNames.Metrics, Encoding.UTF8.GetBytes(Json("r3", 7).Replace("\"utilization\":0.5", "\"utilization\":NaN", StringComparison.Ordinal)), "features", "invalid", "utilization");
             Bad(TopicNames.Metrics, Encoding.UTF8.GetBytes(Json("r3", 8).Replace("\"requests\":10", "\"requests\":-3", StringComparison.Ordinal)), "features", "invalid", "requests");
             Bad(TopicNames.Metrics, Sample("r1", 5), "features", "duplicate");
+            Bad(TopicNames.Metrics, Encoding.UTF8.GetBytes(Json("r3", 9).Replace($"\"service\":\"{service}\"", "\"service\":\"..\"", StringComparison.Ordinal)),
+                "features", "invalid", "service: must not be only dots");
             Send(TopicNames.Metrics, Sample("r2", 14));
             Send(TopicNames.Metrics, Sample("r2", 12)); // out of order, within the grace: counted
             Send(TopicNames.Metrics, Sample("r1", 40)); // watermark 35 s: the first two windows close
@@ -72,6 +74,8 @@ public sealed class BadInputTests(InfluxServer influx) : IClassFixture<InfluxSer
             Bad(TopicNames.Features, Encoding.UTF8.GetBytes("[1,2,3]"), "predictor", "malformed");
             Bad(TopicNames.Features, Encoding.UTF8.GetBytes($"{{\"service\":\"{service}\",\"windowStart\":\"2026-01-01T00:00:15Z\",\"windowEnd\":\"2026-01-01T00:00:00Z\"}}"),
                 "predictor", "invalid", "windowEnd");
+            Bad(TopicNames.Features, Encoding.UTF8.GetBytes("{\"service\":\"..\",\"windowStart\":\"2026-01-01T00:00:00Z\",\"windowEnd\":\"2026-01-01T00:00:15Z\"}"),
+                "predictor", "invalid", "service: must not be only dots");
             Bad(TopicNames.Actuations, Encoding.UTF8.GetBytes("not json"), "predictor", "malformed");
             Bad(TopicNames.ScaleDecisions, Serialize(new ScaleDecision
             {

@@ -24,6 +24,24 @@ public sealed class StageHealthCheckTests
     }
 
     [Fact]
+    public void Evaluate_PausedButPolling_UnhealthyWithReasonUntilResumed()
+    {
+        var time = new ManualTimeProvider();
+        var counters = new StageCounters();
+        var sink = counters.For("sink");
+        sink.MarkPolled(time.GetUtcNow());
+        sink.SetPaused("InfluxDB at http://127.0.0.1:8086 not writable");
+
+        var paused = Assert.Single(StageHealthCheck.Evaluate(counters, time.GetUtcNow(), StaleAfter));
+        sink.SetPaused(null);
+        var resumed = Assert.Single(StageHealthCheck.Evaluate(counters, time.GetUtcNow(), StaleAfter));
+
+        Assert.False(paused.Healthy);
+        Assert.Equal("sink: paused: InfluxDB at http://127.0.0.1:8086 not writable", paused.Reason);
+        Assert.True(resumed.Healthy);
+    }
+
+    [Fact]
     public void Evaluate_LastPollOlderThanLimit_UnhealthyWithAge()
     {
         var time = new ManualTimeProvider();

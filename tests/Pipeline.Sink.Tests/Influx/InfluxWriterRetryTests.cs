@@ -14,7 +14,6 @@ public sealed class InfluxWriterRetryTests
         Linger = TimeSpan.FromMilliseconds(20),
         InitialBackoff = TimeSpan.FromMilliseconds(10),
         MaxBackoff = TimeSpan.FromMilliseconds(40),
-        MaxAttempts = 4,
         OnFailure = failures is null ? null : f => { lock (failures) failures.Add(f); },
     };
 
@@ -68,7 +67,7 @@ public sealed class InfluxWriterRetryTests
     }
 
     [Fact]
-    public async Task WriteAsync_AlwaysFailing_GivesUpAfterMaxAttempts()
+    public async Task WriteAsync_ServerFailingTenTimes_HoldsBatchUntilWrittenNothingFailed()
     {
         var failures = new List<InfluxWriteFailure>();
         using var server = new ScriptedHttpServer(false, Enumerable.Repeat((500, "down"), 10).ToArray());
@@ -77,24 +76,35 @@ public sealed class InfluxWriterRetryTests
         await writer.WriteAsync(Points(2));
         await writer.FlushAsync();
 
-        Assert.Equal(4, server.Bodies.Count);
-        Assert.Equal((2, 500, 4), (failures[0].Points, failures[0].StatusCode, failures[0].Attempts));
-        Assert.Equal((0L, 2L, 3L), (writer.Stats.PointsWritten, writer.Stats.PointsFailed, writer.Stats.Retries));
+        Assert.Equal(11, server.Bodies.Count);
+        Assert.Empty(failures);
+        Assert.Equal((2L, 0L, 10L), (writer.Stats.PointsWritten, writer.Stats.PointsFailed, writer.Stats.Retries));
+        Assert.Null(writer.Outage);
     }
 
     [Fact]
-    public async Task WriteAsync_NothingListening_RetriesNetworkErrorsThenReportsWithoutStatus()
+    public async Task WriteAsync_NothingListening_ReportsOutageAndFlushWaitsWithoutFailingPoints()
     {
         var failures = new List<InfluxWriteFailure>();
-        await using var writer = new InfluxWriter(Options(new Uri($"http://127.0.0.1:{FreePort.Next()}/"), failures));
+        var url = new Uri($"http://user:secret@127.0.0.1:{FreePort.Next()}/");
+        var options = Options(url, failures);
+        options.DrainTimeout = TimeSpan.FromMilliseconds(100);
+        var writer = new InfluxWriter(options);
 
         await writer.WriteAsync(Points(1));
-        await writer.FlushAsync();
+        await WaitUntil(() => writer.Stats.Retries >= 3);
+        var outage = writer.Outage;
+        var flushed = await writer.FlushAsync(TimeSpan.FromMilliseconds(200));
+        var failedWhileDown = writer.Stats.PointsFailed;
+        await writer.DisposeAsync();
 
-        var failure = Assert.Single(failures);
-        Assert.Null(failure.StatusCode);
-        Assert.Equal(4, failure.Attempts);
-        Assert.Equal(3, writer.Stats.Retries);
+        Assert.NotNull(outage);
+        Assert.StartsWith($"InfluxDB at http://127.0.0.1:{url.Port} not writable since ", outage);
+        Assert.Contains("(no answer: ", outage);
+        Assert.DoesNotContain("secret", outage);
+        Assert.False(flushed);
+        Assert.Equal(0, failedWhileDown);
+        Assert.Equal(1, Assert.Single(failures).Points); // given up only when the writer stopped
     }
 
     [Fact]

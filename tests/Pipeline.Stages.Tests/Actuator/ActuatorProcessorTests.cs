@@ -7,6 +7,7 @@ using Pipeline.Simulator.Cluster;
 using Pipeline.Simulator.Control;
 using Pipeline.Simulator.Load;
 using Pipeline.TestSupport.Kafka;
+using Pipeline.TestSupport.Time;
 
 namespace Pipeline.Stages.Tests.Actuator;
 
@@ -17,16 +18,48 @@ public sealed class ActuatorProcessorTests
     private static SimulatedCluster Cluster() => new(new SimulatedClusterOptions { Start = Now },
         [new ServiceOptions { Name = "web", Load = new ConstantLoadProfile(10), InitialReplicas = 2 }]);
 
-    private static ScaleDecision Decision(string id, int desired, string mode = DecisionModes.Act) => new()
+    private static ScaleDecision Decision(string id, int desired, string mode = DecisionModes.Act, int windowEndSeconds = 15) => new()
     {
-        Id = id, Service = "web", Timestamp = Now, Policy = "hpa", CurrentReplicas = 2, DesiredReplicas = desired, Mode = mode, Explanation = "test",
+        Id = id, Service = "web", Timestamp = Now, WindowEnd = Now.AddSeconds(windowEndSeconds), Policy = "hpa", CurrentReplicas = 2,
+        DesiredReplicas = desired, Mode = mode, Explanation = "test",
     };
 
-    private static (ActuatorProcessor Processor, SimulatedCluster Cluster) Create(int min = 1, int max = 10)
+    private static (ActuatorProcessor Processor, SimulatedCluster Cluster) Create(int min = 1, int max = 10, TimeSpan? maxAge = null, TimeProvider? time = null)
     {
         var cluster = Cluster();
-        var options = new ActuatorOptions { Target = ActuatorTargetNames.Simulator, MinReplicas = min, MaxReplicas = max };
-        return (new ActuatorProcessor(new Actuation(new SimulatorTarget(cluster), options, TimeProvider.System)), cluster);
+        var options = new ActuatorOptions { Target = ActuatorTargetNames.Simulator, MinReplicas = min, MaxReplicas = max, MaxDecisionAge = maxAge };
+        return (new ActuatorProcessor(new Actuation(new SimulatorTarget(cluster), options, time ?? TimeProvider.System)), cluster);
+    }
+
+    [Fact]
+    public void Process_DecisionForOlderWindowThanOneApplied_ReportedStaleAndNotApplied()
+    {
+        var (processor, cluster) = Create();
+        var output = new RecordingStageOutput();
+        processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("w30", 5, windowEndSeconds: 30)), output);
+
+        processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("w15", 8, windowEndSeconds: 15)), output);
+        processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("w45", 6, windowEndSeconds: 45)), output);
+
+        var results = output.Of<ActuationResult>();
+        Assert.Equal(new[] { ActuationStatuses.Applied, ActuationStatuses.Stale, ActuationStatuses.Applied }, results.Select(r => r.Status));
+        Assert.StartsWith("stale: window end 2026-01-01T00:00:15.0000000Z is older than 2026-01-01T00:00:30.0000000Z", results[1].Message);
+        Assert.Equal(6, cluster.Counts("web").Desired);
+    }
+
+    [Fact]
+    public void Process_DecisionOlderThanMaxAge_ReportedStaleAndNotApplied()
+    {
+        var time = new ManualTimeProvider(Now.AddMinutes(10));
+        var (processor, cluster) = Create(maxAge: TimeSpan.FromMinutes(2), time: time);
+        var output = new RecordingStageOutput();
+
+        processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("old", 9)), output);
+
+        var result = Assert.Single(output.Of<ActuationResult>());
+        Assert.Equal(ActuationStatuses.Stale, result.Status);
+        Assert.Equal("stale: decided 600 s before it arrived (limit 120 s; a replay or a new consumer group); ignored", result.Message);
+        Assert.Equal(2, cluster.Counts("web").Desired);
     }
 
     [Fact]

@@ -51,6 +51,42 @@ public sealed class ActuationFollowerServiceTests
     }
 
     [Fact]
+    public async Task Run_NegativeAndHugeAppliedReplicas_CountedSkippedAndLaterResultStillApplied()
+    {
+        using var broker = KafkaTestBroker.Start();
+        var start = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var cluster = new SimulatedCluster(new SimulatedClusterOptions { Start = start, Seed = 1 },
+            [new ServiceOptions { Name = "web", Load = new ConstantLoadProfile(10), InitialReplicas = 2 }]);
+        using var follower = new ActuationFollowerService(cluster, broker.Options(), NullLogger<ActuationFollowerService>.Instance);
+        using var producer = new ProducerBuilder<string?, byte[]>(new ProducerConfig { BootstrapServers = broker.BootstrapServers }).Build();
+        ActuationResult Result(string id, int replicas) => new()
+        {
+            DecisionId = id, Kind = "scale", Service = "web", Target = "simulator", Timestamp = start,
+            Status = ActuationStatuses.Applied, PreviousReplicas = 2, AppliedReplicas = replicas,
+        };
+        await follower.StartAsync(CancellationToken.None);
+        try
+        {
+            // Forged results first, then a valid one, repeated until the valid one lands (the follower starts at the latest offset).
+            var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(30);
+            while (DateTime.UtcNow < deadline && Desired(cluster) != 4)
+            {
+                foreach (var result in new[] { Result("neg", -3), Result("huge", int.MaxValue), Result("ok", 4) })
+                    producer.Produce(TopicNames.Actuations, new Message<string?, byte[]> { Key = "web", Value = JsonSerde<ActuationResult>.Instance.Serialize(result, default) });
+                producer.Flush(TimeSpan.FromSeconds(5));
+                await Task.Delay(300);
+            }
+
+            Assert.Equal(4, Desired(cluster));
+            Assert.True(follower.Invalid >= 2, $"invalid {follower.Invalid}");
+        }
+        finally
+        {
+            await follower.StopAsync(CancellationToken.None);
+        }
+    }
+
+    [Fact]
     public async Task Run_AppliedRouteResult_AppliesTheWeightsItCarries()
     {
         using var broker = KafkaTestBroker.Start();

@@ -99,7 +99,22 @@ public sealed class InfluxServer : IAsyncLifetime, IAsyncDisposable
         var configPath = Path.Combine(_root, "influxdb.conf");
         await File.WriteAllTextAsync(configPath, InfluxConfig.Render(_root, httpPort, rpcPort));
         Url = new Uri($"http://127.0.0.1:{httpPort}");
+        await LaunchAsync(influxd, configPath);
+    }
 
+    /// <summary>Kills influxd (SIGKILL, as a crash would) and keeps its data directory and ports for <see cref="RestartAsync"/>.</summary>
+    public void Kill() => StopProcess();
+
+    /// <summary>Starts influxd again on the same ports and data directory after <see cref="Kill"/>; waits for /ping.</summary>
+    public async Task RestartAsync()
+    {
+        if (_root is null) throw new InvalidOperationException("the server was never started or is disposed");
+        if (_process is not null) throw new InvalidOperationException("influxd is still running; Kill it first");
+        await LaunchAsync(InfluxdLocator.Require(), Path.Combine(_root, "influxdb.conf"));
+    }
+
+    private async Task LaunchAsync(string influxd, string configPath)
+    {
         var start = new ProcessStartInfo(influxd) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         start.ArgumentList.Add("run");
         start.ArgumentList.Add("-config");

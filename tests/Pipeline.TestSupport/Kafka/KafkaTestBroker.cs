@@ -45,5 +45,9 @@ public sealed class KafkaTestBroker : IDisposable
         GroupIdPrefix = groupIdPrefix ?? $"test-{Guid.NewGuid():N}",
     };
 
+    /// <summary>Takes every broker of the embedded cluster down or back up (drills); throws on an external broker.</summary>
+    public void SetBrokersUp(bool up) =>
+        (_embedded ?? throw new InvalidOperationException("a broker outage needs the embedded broker (KAFKA_BOOTSTRAP_SERVERS is set)")).SetAllBrokersUp(up);
+
     public void Dispose() => _embedded?.Dispose();
 }
