@@ -200,7 +200,7 @@ public class PredictivePolicyTests
             options.StateDirectory = dir;
             var before = new PolicyDriver(Policy(options), Hour);
             before.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
-            Assert.True(Directory.Exists(Path.Combine(dir, "svc", "gbm")));
+            Assert.True(File.Exists(Path.Combine(dir, "svc", "gbm.current")), "no model pointer written"); // versioned model folder behind an atomically replaced pointer
 
             // A new policy instance (a restarted predictor) continues from the persisted history and model.
             var after = new PolicyDriver(Policy(options), Hour) { Replicas = before.Replicas };
