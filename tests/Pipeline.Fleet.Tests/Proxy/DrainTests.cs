@@ -19,6 +19,10 @@ public sealed class DrainTests
         await proxy.AddAsync("fast", fast.Address);
 
         var delete = proxy.Client.DeleteAsync("/admin/destinations/slow?timeout=30s");
+        // The proxy takes the destination out of routing when it receives the DELETE (it answers only after the drain):
+        // send the load once the DELETE has arrived, not while it may still be on its way (a race under CI load).
+        var removedBy = DateTime.UtcNow.AddSeconds(10);
+        while (DateTime.UtcNow < removedBy && (await proxy.DestinationsAsync()).Any(d => d.GetProperty("id").GetString() == "slow")) await Task.Delay(5);
         var during = await proxy.LoadAsync(20, clients: 2);
         using var deleted = await delete;
 
