@@ -17,6 +17,7 @@ internal static class CommandCatalog
         yield return SinkBenchmarkCommand.Create();
         yield return DemoCommand.Create();
         yield return EvaluateCommand.Create();
+        yield return SynthTraceCommand.Create();
         yield return ForecastBenchCommand.Create();
         yield return FeaturesBenchCommand.Create();
         yield return ReplicaCommand.Create();

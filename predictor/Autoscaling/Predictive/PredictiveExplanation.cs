@@ -27,6 +27,7 @@ internal static class PredictiveExplanation
             ["floorUtilization"] = sizing.Utilization,
             ["expectedUpperNow"] = sizing.ExpectedUpper,
             ["forecastReplicas"] = plan.ForecastReplicas ?? double.NaN,
+            ["recurringReplicas"] = plan.RecurringReplicas ?? double.NaN,
             ["recommendedReplicas"] = plan.Recommended,
             ["stabilizedReplicas"] = limits.Stabilized,
             ["modelSmape"] = assessment.ModelSmape,
@@ -60,6 +61,10 @@ internal static class PredictiveExplanation
         else
         {
             text = (text.Length > 0 ? text + "; " : "") + $"fallback to reactive: {assessment.FallbackReason}; reactive floor {floor}";
+        }
+        if (plan.Rule == PredictiveRules.Recurring)
+        {
+            text += string.Create(c, $"; recurring demand: the same time on each of the last {options.RecurringDays} days needed {plan.RecurringReplicas} replicas");
         }
         text += $"; rule {limits.Rule} -> {limits.Final}";
         if (limits.Detail is { } detail) text += $" ({detail})";

@@ -63,6 +63,12 @@ public sealed class PredictiveOptions
     /// </summary>
     public TimeSpan ScaleDownStabilization { get; set; } = TimeSpan.FromSeconds(300);
 
+    /// <summary>
+    /// Days a rise must have recurred at the same time of day before it is provisioned ahead (<see cref="RecurringDemand"/>);
+    /// 0 turns the rule off. Default 2: the fewest that tell a recurrence from a one-off.
+    /// </summary>
+    public int RecurringDays { get; set; } = 2;
+
     /// <summary>Most replicas added per decision: max(this, current) (Kubernetes' max(4 pods, 100%)).</summary>
     public int MaxScaleUpStep { get; set; } = 4;
 
@@ -112,6 +118,7 @@ public sealed class PredictiveOptions
         if (CapacityPerReplica is { } c && !(c > 0)) throw new ArgumentException($"Predictive.CapacityPerReplica: must be > 0, was {c}");
         if (!(CapacitySmoothing > 0 && CapacitySmoothing <= 1)) throw new ArgumentException($"Predictive.CapacitySmoothing: must be in (0, 1], was {CapacitySmoothing}");
         if (ScaleDownStabilization < TimeSpan.Zero) throw new ArgumentException($"Predictive.ScaleDownStabilization: must be >= 0, was {ScaleDownStabilization}");
+        if (RecurringDays < 0) throw new ArgumentException($"Predictive.RecurringDays: must be >= 0, was {RecurringDays}");
         if (MaxScaleUpStep < 1) throw new ArgumentException($"Predictive.MaxScaleUpStep: must be >= 1, was {MaxScaleUpStep}");
         if (!(MaxScaleDownFraction > 0 && MaxScaleDownFraction <= 1)) throw new ArgumentException($"Predictive.MaxScaleDownFraction: must be in (0, 1], was {MaxScaleDownFraction}");
         if (MinScoredForDrift < 1) throw new ArgumentException($"Predictive.MinScoredForDrift: must be >= 1, was {MinScoredForDrift}");

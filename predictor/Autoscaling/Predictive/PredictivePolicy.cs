@@ -55,9 +55,26 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var assessment = PredictiveAssessment.Assess(state, _options);
         var sizing = FloorSizing.Choose(window.RequestRate, expectedUpper, assessment.UsesForecast, _options);
         var floor = ReactiveFloor.Calculate(window, current, sizing.Utilization, _options.Tolerance, state.Capacity.PerReplica, drain);
-        var plan = PredictivePlan.Make(assessment, state, floor, current, _options);
+        var recurring = Recurring(state, current);
+        var plan = PredictivePlan.Make(assessment, state, floor, current, _options, recurring);
         var final = PredictiveLimits.Apply(plan, state, context, _options);
         return PredictiveExplanation.Decision(context, Name, _options, assessment, plan, final, state, sizing);
+    }
+
+    /// <summary>
+    /// The <see cref="RecurringDemand"/> over the horizons a replica requested now serves in, and the ramp before them. The
+    /// decision comes after its window has closed (the grace period, then transport), so a replica requested now is ready a
+    /// little after the start of the model's last horizon: a load arriving at the start of the window after it would find
+    /// the next decision's replicas still starting, hence one window more than the model's horizons.
+    /// </summary>
+    private double Recurring(PredictiveServiceState state, int current)
+    {
+        var latest = state.Model.Horizons[^1] + 1;
+        var earliest = Math.Min(latest, Math.Max(1, (int)Math.Ceiling(_options.StartupDelay / state.History.Step - 1e-9)));
+        var perReplica = state.Capacity.PerReplica * _options.ExpectedSizing;
+        return RecurringDemand.Rate(state.History, earliest, latest, _options.RecurringDays, rate => state.Capacity.Known
+            ? RecurringDemand.DecisionsToReach(current, (int)Math.Ceiling(rate / perReplica), _options.MaxScaleUpStep)
+            : 0);
     }
 
     /// <summary>Scores the forecasts that matured, keeps the models trained, and forecasts from the new newest point.</summary>

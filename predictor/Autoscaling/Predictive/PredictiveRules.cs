@@ -9,6 +9,9 @@ public static class PredictiveRules
     /// <summary>The reactive HPA calculation asked for more than the forecast.</summary>
     public const string ReactiveFloor = "reactive-floor";
 
+    /// <summary>Demand seen at this time on each of the last days asked for more (<see cref="RecurringDemand"/>).</summary>
+    public const string Recurring = "recurring";
+
     /// <summary>Fallback to the reactive calculation (history too short, model not ready, drift, capacity unknown).</summary>
     public const string Fallback = "fallback";
 

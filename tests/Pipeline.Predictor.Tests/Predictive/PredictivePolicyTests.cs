@@ -85,6 +85,7 @@ public class PredictivePolicyTests
     {
         // A growing seasonal series: seasonal-naive (as the model) lags a day of growth; holt-winters tracks it.
         var options = HourlyOptions(forecaster: ForecasterNames.SeasonalNaive, reference: ForecasterNames.HoltWinters);
+        options.RecurringDays = 0; // the growing series rises every day at every hour: the recurring rule would decide instead
         var driver = new PolicyDriver(Policy(options), Hour);
         driver.Run(Enumerable.Range(0, 24 * 8).Select(i => Daily(i) + 4.0 * i));
 
@@ -101,6 +102,7 @@ public class PredictivePolicyTests
     {
         var options = HourlyOptions();
         options.MaxScaleUpStep = 100;
+        options.RecurringDays = 0; // the daily sine rises over the next hours on top of the surge: the recurring rule would add it
         var driver = new PolicyDriver(Policy(options), Hour);
         driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
 

@@ -1,0 +1,30 @@
+using Pipeline.Simulator.Evaluation;
+using Pipeline.Simulator.Traces.Shapes;
+
+namespace Pipeline.Simulator.Tests.Evaluation;
+
+/// <summary>The predictive policy (defaults) on a synthetic shape it was not tuned on, against the hpa on the same load.</summary>
+public class PredictiveShapeTests
+{
+    [Fact]
+    public void DailyOutage_CapacityIsBackBeforeTheLoadReturnsOnDayThree()
+    {
+        var workload = new EvaluationWorkload(TraceShapes.Create(TraceShapes.DailyOutage, 3), new EvaluationOptions
+        {
+            PeakReplicas = 8,
+            Warmup = TimeSpan.FromDays(2),
+        });
+        var predictive = EvaluationRunner.Run(workload, new RunSpec("predictive", "least-request", "baseline")).Series;
+        var hpa = EvaluationRunner.Run(workload, new RunSpec("hpa", "least-request", "baseline")).Series;
+
+        // Series point p is the state at the end of minute p; the load returns at 14:45 on day 3.
+        var back = 2 * 1440 + 14 * 60 + 45;
+        var need = predictive.Demand[back];
+        Assert.True(need >= 6, $"the returning load needs {need} replicas at the target");
+        Assert.True(predictive.Ready[back - 20] <= 2, $"mid-outage the predictive policy keeps {predictive.Ready[back - 20]} replicas: it did not scale down");
+        // Sized at the expected utilization (0.9) instead of the target (0.6): two thirds of the target's count.
+        Assert.True(predictive.Ready[back - 1] >= Math.Floor(need * 0.6 / 0.9),
+            $"ready when the load returns: predictive {predictive.Ready[back - 1]}, needed {need} at the target");
+        Assert.True(hpa.Ready[back - 1] <= 2, $"the hpa cannot see it coming ({hpa.Ready[back - 1]} ready)");
+    }
+}
