@@ -19,7 +19,7 @@ public sealed class GbmOptions
     public double LearningRate { get; set; } = 0.1;
 
     /// <summary>Most training rows per model; older history is subsampled with a stride to stay under it (bounds training time).</summary>
-    public int MaxTrainingRows { get; set; } = 8_000;
+    public int MaxTrainingRows { get; set; } = 20_000;
 
     /// <summary>Rows needed before the first training.</summary>
     public int MinTrainingRows { get; set; } = 200;
