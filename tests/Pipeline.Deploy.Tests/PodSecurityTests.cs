@@ -32,11 +32,15 @@ public sealed class PodSecurityTests
     [MemberData(nameof(Overlays))]
     public void StageContainers_ReadOnlyRootWithEveryWrittenPathMounted(string overlay)
     {
-        foreach (var stage in StageContainer.In(Overlay.Build(overlay)))
+        var objects = Overlay.Build(overlay);
+        var configMaps = objects.Select(m => m.Object).OfType<V1ConfigMap>().ToDictionary(c => c.Metadata.Name);
+        foreach (var stage in StageContainer.In(objects))
         {
+            var home = (stage.Container.EnvFrom ?? []).Select(e => configMaps[e.ConfigMapRef.Name].Data.TryGetValue("HOME", out var h) ? h : null).FirstOrDefault(h => h is not null);
             Assert.True(stage.Container.SecurityContext.ReadOnlyRootFilesystem == true, $"{stage}: root filesystem writable");
             var mounts = (stage.Container.VolumeMounts ?? []).Select(m => m.MountPath.TrimEnd('/') + "/").ToList();
             Assert.Contains("/tmp/", mounts); // PIPELINE_BOOTSTRAP_FILE=/tmp/pipeline-bootstrap in the Dockerfile
+            Assert.True(home is not null && mounts.Any(m => (home.TrimEnd('/') + "/").StartsWith(m, StringComparison.Ordinal)), $"{stage}: HOME {home ?? "(the image's /home/app)"} is not on a mounted volume");
             if (stage.Command is "predictor")
                 Assert.Contains(mounts, m => stage.Value<string>("--state-dir")!.StartsWith(m, StringComparison.Ordinal));
         }
