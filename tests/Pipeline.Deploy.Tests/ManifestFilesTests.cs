@@ -17,7 +17,7 @@ public sealed class ManifestFilesTests
         var objects = ManifestLoader.LoadFile(file).ToList();
 
         Assert.NotEmpty(objects);
-        Assert.All(objects, m => Assert.True(m.Object is IKubernetesObject or ScaledObject, $"{m} is not a typed model"));
+        Assert.All(objects, m => Assert.True(m.Object is IKubernetesObject or ScaledObject or TriggerAuthentication, $"{m} is not a typed model"));
         Assert.All(objects, m => Assert.NotEqual("", Overlay.NameOf(m.Object)));
     }
 
@@ -59,6 +59,5 @@ public sealed class ManifestFilesTests
         Assert.Equal(keys.Count, keys.Distinct().Count());
     }
 
-    private static string Namespace(object o) =>
-        o is k8s.Models.IMetadata<k8s.Models.V1ObjectMeta> m ? m.Metadata.NamespaceProperty ?? "" : o is ScaledObject s ? s.Metadata?.NamespaceProperty ?? "" : "";
+    private static string Namespace(object o) => Overlay.MetadataOf(o)?.NamespaceProperty ?? "";
 }

@@ -10,11 +10,15 @@ internal sealed record Manifest(string File, object Object)
 
 /// <summary>
 /// Loads manifests with <see cref="KubernetesYaml.LoadAllFromString"/> in strict mode: an unknown field anywhere, or an
-/// apiVersion/kind without a model, throws. KEDA's ScaledObject is mapped onto <see cref="ScaledObject"/>.
+/// apiVersion/kind without a model, throws. KEDA's ScaledObject and TriggerAuthentication are mapped onto <see cref="ScaledObject"/> and <see cref="TriggerAuthentication"/>.
 /// </summary>
 internal static class ManifestLoader
 {
-    private static readonly Dictionary<string, Type> Custom = new() { [$"{ScaledObject.ApiVersionValue}/{ScaledObject.KindValue}"] = typeof(ScaledObject) };
+    private static readonly Dictionary<string, Type> Custom = new()
+    {
+        [$"{ScaledObject.ApiVersionValue}/{ScaledObject.KindValue}"] = typeof(ScaledObject),
+        [$"{ScaledObject.ApiVersionValue}/{TriggerAuthentication.KindValue}"] = typeof(TriggerAuthentication),
+    };
 
     public static IReadOnlyList<object> Parse(string yaml) => KubernetesYaml.LoadAllFromString(yaml, Custom, strict: true);
 

@@ -10,7 +10,7 @@ namespace Pipeline.Deploy.Tests.Manifests;
 internal static class Overlay
 {
     /// <summary>Folders of deploy/ that are applied on their own.</summary>
-    public static readonly string[] Applied = ["keda", "kubernetes-target", "forecast-only", "kafka"];
+    public static readonly string[] Applied = ["keda", "keda-tls", "kubernetes-target", "forecast-only", "kafka"];
 
     public static IReadOnlyList<Manifest> Build(string folder)
     {
@@ -30,7 +30,21 @@ internal static class Overlay
         return objects;
     }
 
-    public static string KindOf(object o) => o is IKubernetesObject k ? k.Kind : o is ScaledObject s ? s.Kind ?? "" : o.GetType().Name;
+    public static string KindOf(object o) => o switch
+    {
+        IKubernetesObject k => k.Kind,
+        ScaledObject s => s.Kind ?? "",
+        TriggerAuthentication t => t.Kind ?? "",
+        _ => o.GetType().Name,
+    };
 
-    public static string NameOf(object o) => o is IMetadata<V1ObjectMeta> m ? m.Metadata?.Name ?? "" : o is ScaledObject s ? s.Metadata?.Name ?? "" : "";
+    public static V1ObjectMeta? MetadataOf(object o) => o switch
+    {
+        IMetadata<V1ObjectMeta> m => m.Metadata,
+        ScaledObject s => s.Metadata,
+        TriggerAuthentication t => t.Metadata,
+        _ => null,
+    };
+
+    public static string NameOf(object o) => MetadataOf(o)?.Name ?? "";
 }

@@ -54,4 +54,12 @@ internal sealed class ScaleTrigger
     public string? MetricType { get; set; }
     public bool? UseCachedMetrics { get; set; }
     public Dictionary<string, string>? Metadata { get; set; }
+    public AuthenticationRef? AuthenticationRef { get; set; }
+}
+
+/// <summary>A trigger's TriggerAuthentication (or ClusterTriggerAuthentication) by name.</summary>
+internal sealed class AuthenticationRef
+{
+    public string? Name { get; set; }
+    public string? Kind { get; set; }
 }
