@@ -19,8 +19,11 @@ internal static class PredictorCommand
         var metrics = new MetricsCommandOptions("predictor");
         var decisions = new DecisionCommandOptions();
         var state = new Option<string>("--state-dir") { Description = "Directory where the predictive policy keeps each service's history and models across restarts.", DefaultValueFactory = _ => "state/predictive" };
-        var kedaPort = new Option<int>("--keda-port") { Description = "Serve KEDA's external scaler (gRPC, HTTP/2 without TLS) on this port: metric = the latest decided replicas, target 1; 0 = off.", DefaultValueFactory = _ => 0 };
+        var kedaPort = new Option<int>("--keda-port") { Description = "Serve KEDA's external scaler (gRPC over HTTP/2; TLS with --keda-tls-cert) on this port: metric = the latest decided replicas, target 1; 0 = off.", DefaultValueFactory = _ => 0 };
         var kedaBind = new Option<string>("--keda-bind") { Description = "Address the KEDA scaler listens on (0.0.0.0 inside a pod).", DefaultValueFactory = _ => new KedaScalerOptions().BindAddress };
+        var kedaCert = new Option<string>("--keda-tls-cert") { Description = "KEDA scaler: PEM certificate (with chain) to serve TLS with (default empty: plaintext).", DefaultValueFactory = _ => "" };
+        var kedaKey = new Option<string>("--keda-tls-key") { Description = "KEDA scaler: PEM private key of --keda-tls-cert (default empty: in the certificate file).", DefaultValueFactory = _ => "" };
+        var kedaClientCa = new Option<string>("--keda-tls-client-ca") { Description = "KEDA scaler: PEM CA certificate(s); require a client certificate they issued (KEDA's tlsClientCert) (default empty: none).", DefaultValueFactory = _ => "" };
         var command = new Command("predictor", "Consume feature windows, publish scale and route decisions with their inputs and explanation.");
         kafka.AddTo(command);
         metrics.AddTo(command);
@@ -28,6 +31,9 @@ internal static class PredictorCommand
         command.Options.Add(state);
         command.Options.Add(kedaPort);
         command.Options.Add(kedaBind);
+        command.Options.Add(kedaCert);
+        command.Options.Add(kedaKey);
+        command.Options.Add(kedaClientCa);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
             var options = kafka.Resolve(result, out var resolved);
@@ -46,7 +52,11 @@ internal static class PredictorCommand
                 {
                     var latest = new LatestScaleDecisions();
                     services.AddSingleton(latest);
-                    services.AddSingleton(new KedaScalerOptions { Port = port, BindAddress = result.GetValue(kedaBind)! });
+                    services.AddSingleton(new KedaScalerOptions
+                    {
+                        Port = port, BindAddress = result.GetValue(kedaBind)!, CertificateFile = result.GetValue(kedaCert)!,
+                        KeyFile = result.GetValue(kedaKey)!, ClientCaFile = result.GetValue(kedaClientCa)!,
+                    });
                     services.AddHostedService<KedaScalerHostedService>();
                     services.AddSingleton(new KedaDecisionTap(processor, latest));
                     services.AddStage<KedaDecisionTap>();

@@ -4,6 +4,7 @@ using Pipeline.Ingest.Sources.Prometheus;
 using Pipeline.Ingest.Sources.Prometheus.Scrape;
 using Pipeline.TestSupport.Influx;
 using Pipeline.TestSupport.Logging;
+using Pipeline.TestSupport.Prometheus;
 
 namespace Pipeline.Stages.Tests.Ingest.Prometheus;
 

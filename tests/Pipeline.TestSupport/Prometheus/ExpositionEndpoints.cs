@@ -4,10 +4,10 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Pipeline.TestSupport.Influx;
 
-namespace Pipeline.Stages.Tests.Ingest.Prometheus;
+namespace Pipeline.TestSupport.Prometheus;
 
 /// <summary>A real Kestrel server with one loopback port per replica, each serving that replica's <see cref="ReplicaCounters"/> on <c>/metrics</c>.</summary>
-internal sealed class ExpositionEndpoints : IAsyncDisposable
+public sealed class ExpositionEndpoints : IAsyncDisposable
 {
     private readonly WebApplication _app;
 

@@ -1,10 +1,10 @@
 using System.Globalization;
 using System.Text;
 
-namespace Pipeline.Stages.Tests.Ingest.Prometheus;
+namespace Pipeline.TestSupport.Prometheus;
 
 /// <summary>One replica's known HTTP server metrics, rendered in the text exposition format the way OpenTelemetry's Prometheus exporter names them.</summary>
-internal sealed class ReplicaCounters
+public sealed class ReplicaCounters
 {
     public static readonly double[] Bounds = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1];
     private readonly Dictionary<string, (long[] Buckets, long Count, double Sum)> _byStatus = [];
