@@ -52,7 +52,7 @@ internal static class PredictiveExplanation
             };
             text = string.Create(c, $"{model} forecast {d.Value:0.##} req/s [{d.Lower:0.##}, {d.Upper:0.##}] ({options.Forecasting.Coverage:P0} interval) at +{d.Ahead.TotalSeconds:0}s");
         }
-        var floor = plan.Floor is { } f ? f.ToString(c) + FloorReason(context, sizing) : "n/a (no metrics)";
+        var floor = plan.Floor is { } f ? f.ToString(c) + FloorReason(context, sizing, options) : "n/a (no metrics)";
         if (assessment.UsesForecast)
         {
             text += string.Create(c,
@@ -77,10 +77,12 @@ internal static class PredictiveExplanation
         };
     }
 
-    private static string FloorReason(AutoscalingContext context, FloorSizing sizing)
+    private static string FloorReason(AutoscalingContext context, FloorSizing sizing, PredictiveOptions options)
     {
         var c = CultureInfo.InvariantCulture;
         var rate = context.Window.RequestRate;
+        if (sizing.Relaxed && sizing.AboveStreak > 0)
+            return string.Create(c, $" (at {sizing.Utilization:0.00}: {rate:0.##} req/s is above the forecast's upper bound {sizing.ExpectedUpper:0.##}, window {sizing.AboveStreak} of the {options.SurpriseWindows} in a row that make a surprise)");
         if (sizing.Relaxed) return string.Create(c, $" (at {sizing.Utilization:0.00}: {rate:0.##} req/s is inside the forecast interval, upper {sizing.ExpectedUpper:0.##})");
         if (sizing.Surprise) return string.Create(c, $" (HPA calculation at {sizing.Utilization:0.00}: surprise, {rate:0.##} req/s above the forecast's upper bound {sizing.ExpectedUpper:0.##})");
         return string.Create(c, $" (HPA calculation at {sizing.Utilization:0.00})");

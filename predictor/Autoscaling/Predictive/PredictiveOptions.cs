@@ -39,6 +39,13 @@ public sealed class PredictiveOptions
     /// </summary>
     public double? ExpectedUtilization { get; set; } = 0.9;
 
+    /// <summary>
+    /// Consecutive windows above the forecast's upper bound that make a surprise (the reactive floor back at the target,
+    /// see <see cref="FloorSizing"/>). Default 2: the upper bound of a calibrated interval is exceeded in (1 − coverage)/2
+    /// of the windows by chance, two in a row in its square (0.25% at 90%); 1 treats every exceedance as a surprise.
+    /// </summary>
+    public int SurpriseWindows { get; set; } = 2;
+
     /// <summary>Utilization the upper bound is sized at: <see cref="UpperBoundUtilization"/>, never below the target.</summary>
     internal double UpperSizing => Math.Max(TargetUtilization, UpperBoundUtilization ?? TargetUtilization);
 
@@ -118,6 +125,7 @@ public sealed class PredictiveOptions
         if (CapacityPerReplica is { } c && !(c > 0)) throw new ArgumentException($"Predictive.CapacityPerReplica: must be > 0, was {c}");
         if (!(CapacitySmoothing > 0 && CapacitySmoothing <= 1)) throw new ArgumentException($"Predictive.CapacitySmoothing: must be in (0, 1], was {CapacitySmoothing}");
         if (ScaleDownStabilization < TimeSpan.Zero) throw new ArgumentException($"Predictive.ScaleDownStabilization: must be >= 0, was {ScaleDownStabilization}");
+        if (SurpriseWindows < 1) throw new ArgumentException($"Predictive.SurpriseWindows: must be >= 1, was {SurpriseWindows}");
         if (RecurringDays < 0) throw new ArgumentException($"Predictive.RecurringDays: must be >= 0, was {RecurringDays}");
         if (MaxScaleUpStep < 1) throw new ArgumentException($"Predictive.MaxScaleUpStep: must be >= 1, was {MaxScaleUpStep}");
         if (!(MaxScaleDownFraction > 0 && MaxScaleDownFraction <= 1)) throw new ArgumentException($"Predictive.MaxScaleDownFraction: must be in (0, 1], was {MaxScaleDownFraction}");

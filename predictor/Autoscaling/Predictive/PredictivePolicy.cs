@@ -44,16 +44,15 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         // The one-step-ahead upper bound made at the previous window is what the model expected for this one; a rate above
         // it is a surprise (FloorSizing). A window that adds no point compares against the newest forecast instead.
         var expectedUpper = state.ModelForecast is { Length: > 0 } previous ? previous[0].Upper : double.NaN;
-        if (double.IsFinite(window.RequestRate) && window.RequestRate >= 0 && history.Append(window.WindowEnd, window.RequestRate) > 0)
-        {
-            Advance(context.Service, state);
-        }
+        var added = double.IsFinite(window.RequestRate) && window.RequestRate >= 0 && history.Append(window.WindowEnd, window.RequestRate) > 0;
+        if (added) Advance(context.Service, state);
         state.Capacity.Observe(window);
 
         var current = context.CurrentReplicas;
         var drain = (_options.StartupDelay + (window.WindowEnd - window.WindowStart)).TotalSeconds;
         var assessment = PredictiveAssessment.Assess(state, _options);
-        var sizing = FloorSizing.Choose(window.RequestRate, expectedUpper, assessment.UsesForecast, _options);
+        var sizing = FloorSizing.Choose(window.RequestRate, expectedUpper, assessment.UsesForecast, _options, state.AboveStreak);
+        if (added) state.AboveStreak = sizing.AboveStreak;
         var floor = ReactiveFloor.Calculate(window, current, sizing.Utilization, _options.Tolerance, state.Capacity.PerReplica, drain);
         var recurring = Recurring(state, current);
         var plan = PredictivePlan.Make(assessment, state, floor, current, _options, recurring);

@@ -24,6 +24,9 @@ internal sealed class PredictiveServiceState
     public HorizonForecast[]? ModelForecast { get; set; }
     public HorizonForecast[]? ReferenceForecast { get; set; }
 
+    /// <summary>Windows in a row whose rate was above the upper bound forecast for them (see <see cref="FloorSizing"/>).</summary>
+    public int AboveStreak { get; set; }
+
     /// <summary>Recommendations of the scale-down stabilization window, oldest first.</summary>
     public Queue<(DateTimeOffset At, int Replicas)> Recommendations { get; } = new();
 
