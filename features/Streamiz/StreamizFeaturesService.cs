@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pipeline.Contracts.Topics;
 using Pipeline.Features.Service;
 using Pipeline.Features.Windowing;
 using Pipeline.Runtime.Kafka;
@@ -28,7 +29,10 @@ public sealed class StreamizFeaturesService(
         var changelog = options.Changelog ?? await ChangelogProbe.CanCreateTopicsAsync(kafka.BootstrapServers);
         using var logs = StreamizLogging.Instance.Attach(loggers);
         var config = StreamizConfig.Create(kafka, options, FeaturesEngines.Stage);
-        var services = new FeaturesTaskServices(windowing, time, counter, kafka.MaxMessageBytes, logger);
+        var services = new FeaturesTaskServices(windowing, time, counter, kafka.MaxMessageBytes, logger)
+        {
+            MaxOutputBytes = kafka.LimitFor(TopicNames.Features),
+        };
         var stream = new KafkaStream(FeaturesTopology.Build(services, changelog), config);
         stream.StateChanged += (_, state) =>
         {
