@@ -105,7 +105,7 @@ internal static class DemoCommand
                           $"load {(settings.Trace ?? "synthetic (daily pattern + 3x surge from live minute 1 to 4)")}; " +
                           $"{DecisionCommandOptions.Describe(settings.Predictor)}; " +
                           $"virtual time runs {settings.Speed:0.##}x wall time; {settings.Duration.TotalSeconds:0}s" +
-                          (settings.Influx is null ? "" : $"; writing to InfluxDB {settings.Influx}"));
+                          (settings.Influx is null ? "" : $"; writing to InfluxDB {Pipeline.Sink.Influx.InfluxAuth.Redact(settings.Influx)}"));
         if (settings.Preroll > TimeSpan.Zero) Console.WriteLine(setup.Preroll(liveStart).Describe());
         var twin = setup.Twin(liveStart);
         var time = new ScaledTimeProvider(liveStart, settings.Speed);
@@ -163,7 +163,7 @@ internal static class DemoCommand
         DateTimeOffset end;
         lock (cluster) end = cluster.Now;
         if (twin is not null) lock (twin.Loop) twin.Loop.AdvanceTo(end);
-        DemoSummary.Print(Console.Out, cluster, SimulationSetup.Service, state, counters, end - liveStart, published, settings.Influx);
+        DemoSummary.Print(Console.Out, cluster, SimulationSetup.Service, state, counters, end - liveStart, published, settings.Influx is null ? null : Pipeline.Sink.Influx.InfluxAuth.Redact(settings.Influx));
         if (twin is not null) DemoComparison.Print(Console.Out, settings.Predictor, cluster, twin, state);
         return Environment.ExitCode;
     }
