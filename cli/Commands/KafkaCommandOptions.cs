@@ -54,13 +54,23 @@ internal sealed class KafkaCommandOptions
         command.Options.Add(MaxStageMessageBytes);
     }
 
+    /// <summary>
+    /// The client properties of the file <paramref name="option"/> names (else <c>$PIPELINE_KAFKA_CONFIG</c>; none: empty),
+    /// announced with their values hidden unless they cannot be secret.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ClientProperties(ParseResult result, Option<string?> option)
+    {
+        var path = result.GetValue(option) is { Length: > 0 } given ? given : Environment.GetEnvironmentVariable(ConfigVariable);
+        var properties = string.IsNullOrWhiteSpace(path) ? new Dictionary<string, string>(StringComparer.Ordinal) : KafkaConfigFile.Read(path);
+        if (properties.Count > 0) Console.WriteLine($"Kafka client properties from {path}: {KafkaConfigFile.Describe(properties)}");
+        return properties;
+    }
+
     /// <summary>Resolves the broker address and returns the Kafka options for it.</summary>
     public KafkaOptions Resolve(ParseResult result, out ResolvedBootstrap resolved)
     {
         resolved = BootstrapResolver.Resolve(result.GetValue(Bootstrap), result.GetValue(BootstrapFilePath));
-        var path = result.GetValue(ConfigFile) is { Length: > 0 } given ? given : Environment.GetEnvironmentVariable(ConfigVariable);
-        var properties = string.IsNullOrWhiteSpace(path) ? new Dictionary<string, string>(StringComparer.Ordinal) : KafkaConfigFile.Read(path);
-        if (properties.Count > 0) Console.WriteLine($"Kafka client properties from {path}: {KafkaConfigFile.Describe(properties)}");
+        var properties = ClientProperties(result, ConfigFile);
         var options = new KafkaOptions
         {
             BootstrapServers = resolved.Servers, GroupIdPrefix = result.GetValue(GroupPrefix)!, ClientProperties = properties,

@@ -36,6 +36,8 @@ internal static class StreamizConfig
             InnerExceptionHandler = _ => ExceptionHandlerResponse.FAIL,
             ProductionExceptionHandler = _ => ProductionExceptionHandlerResponse.FAIL,
         };
+        // Security (security.protocol, sasl.*, ssl.*) and any tuning from --kafka-config, for every client Streamiz makes.
+        StreamizClientProperties.Apply(config, kafka.ClientProperties);
         return config;
     }
 
