@@ -16,7 +16,10 @@ internal sealed class DrillStages : IDisposable
     public DrillStages(string bootstrap, Uri influx, string database)
     {
         string[] common = ["--bootstrap", bootstrap, "--group-prefix", $"kill-{Guid.NewGuid():N}"[..13], "--metrics-port", "0"];
-        _args["features"] = ["features", "--window", "15s", "--grace", "5s", "--max-ahead", "off", .. common];
+        // PIPELINE_KILL_DRILL_ENGINE=streamiz drills the Streamiz features engine (its store in a directory of the drill's own).
+        var engine = Environment.GetEnvironmentVariable("PIPELINE_KILL_DRILL_ENGINE") is { Length: > 0 } e ? e : "loop";
+        _args["features"] = ["features", "--window", "15s", "--grace", "5s", "--max-ahead", "off", "--engine", engine,
+            "--state-dir", Path.Combine(Path.GetTempPath(), $"kill-drill-{Guid.NewGuid():N}"), .. common];
         _args["predictor"] = ["predictor", "--policy", "hpa", "--routing", "", "--shadow", "", .. common];
         _args["actuator"] = ["actuator", "--target", "simulator", .. common];
         _args["sink"] = ["sink", "--influx", influx.ToString(), "--database", database, .. common];
