@@ -6,7 +6,7 @@ using static Pipeline.Features.Tests.Windowing.Samples;
 namespace Pipeline.Features.Tests.Windowing;
 
 /// <summary>The caps on services and replicas per window, and the eviction of idle services.</summary>
-public sealed class WindowLimitsTests
+public sealed class WindowLimitsTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static WindowAggregator Create(int maxServices = 10_000, int maxReplicas = 1_000, TimeSpan? evict = null) => new(new WindowingOptions
     {
@@ -57,6 +57,7 @@ public sealed class WindowLimitsTests
         var window = Assert.Single(aggregator.Flush());
         var bytes = JsonSerde<FeatureWindow>.Instance.Serialize(window, default).Length;
 
+        output.WriteLine($"a window of {window.Replicas} replicas with 65-character ids: {bytes} bytes");
         Assert.Equal(options.MaxReplicasPerWindow, window.Replicas);
         Assert.True(bytes > 64 * 1024, $"a window of {window.Replicas} replicas is {bytes} bytes: over the metrics limit");
         Assert.True(bytes < new Pipeline.Runtime.Kafka.KafkaOptions().MaxStageMessageBytes, $"{bytes} bytes");
