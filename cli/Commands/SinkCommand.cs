@@ -65,8 +65,12 @@ internal static class SinkCommand
                 logger: sp.GetRequiredService<ILogger<InfluxWriter>>());
             try
             {
-                if (!writer.EnsureDatabaseAsync().GetAwaiter().GetResult())
-                    sp.GetRequiredService<ILogger<InfluxWriter>>().LogWarning(
+                var logger = sp.GetRequiredService<ILogger<InfluxWriter>>();
+                if (writerOptions.Organization is { Length: > 0 } org)
+                    logger.LogInformation("InfluxDB at {Endpoint}: writing to bucket {Bucket} of organization {Org} through /api/v2/write (the bucket must exist)",
+                        writerOptions.Endpoint, writerOptions.Database, org);
+                else if (!writer.EnsureDatabaseAsync().GetAwaiter().GetResult())
+                    logger.LogWarning(
                         "InfluxDB at {Endpoint} refused CREATE DATABASE {Database} (the user is not an admin); writing on the assumption that it exists",
                         writerOptions.Endpoint, writerOptions.Database);
             }

@@ -66,10 +66,12 @@ public sealed class InfluxWriter : IAsyncDisposable
 
     /// <summary>
     /// Creates <see cref="InfluxWriterOptions.Database"/> if it does not exist (CREATE DATABASE is idempotent); false
-    /// when InfluxDB refuses it with 403 (a user without admin rights: the database must already exist).
+    /// when InfluxDB refuses it with 403 (a user without admin rights: the database must already exist), and at once
+    /// with <see cref="InfluxWriterOptions.Organization"/> set (a 2.x bucket is not created by the writer).
     /// </summary>
     public async Task<bool> EnsureDatabaseAsync(CancellationToken ct = default)
     {
+        if (_options.Organization is { Length: > 0 }) return false; // 2.x/3.x: the bucket is created by its owner, not by a writer
         using var content = new FormUrlEncodedContent([new("q", $"CREATE DATABASE \"{_options.Database.Replace("\"", "\\\"", StringComparison.Ordinal)}\"")]);
         using var request = InfluxAuth.Post(_options.QueryUri(), content, _options);
         using var response = await _http.SendAsync(request, ct);

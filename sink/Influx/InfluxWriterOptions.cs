@@ -25,6 +25,12 @@ public sealed class InfluxWriterOptions
     /// <summary><c>Token</c> (InfluxDB 2.x/3.x, 1.8+) or <c>Bearer</c> (a JWT for 1.x with a shared secret).</summary>
     public string TokenScheme { get; set; } = "Token";
 
+    /// <summary>
+    /// InfluxDB 2.x/3.x organization: when set, points go to the native <c>/api/v2/write?org=..&amp;bucket=..</c> with
+    /// <see cref="Database"/> as the bucket (which must exist: nothing is created), instead of the v1 <c>/write</c>.
+    /// </summary>
+    public string? Organization { get; set; }
+
     /// <summary>Most points in one request.</summary>
     public int BatchSize { get; set; } = 5_000;
 
@@ -51,8 +57,10 @@ public sealed class InfluxWriterOptions
     public Action<InfluxWriteFailure>? OnFailure { get; set; }
 
     /// <summary>The <c>/write</c> URL with database, precision and optional rp (credentials go in a header).</summary>
-    internal Uri WriteUri() => EndpointUri("write", $"db={Uri.EscapeDataString(Database)}&precision=ns" +
-        (RetentionPolicy is null ? "" : $"&rp={Uri.EscapeDataString(RetentionPolicy)}"));
+    internal Uri WriteUri() => Organization is { Length: > 0 } org
+        ? EndpointUri("api/v2/write", $"org={Uri.EscapeDataString(org)}&bucket={Uri.EscapeDataString(Database)}&precision=ns")
+        : EndpointUri("write", $"db={Uri.EscapeDataString(Database)}&precision=ns" +
+            (RetentionPolicy is null ? "" : $"&rp={Uri.EscapeDataString(RetentionPolicy)}"));
 
     /// <summary>Scheme, host and port of <see cref="Url"/>, without credentials: safe to log.</summary>
     public string Endpoint => $"{Url.Scheme}://{Url.Host}:{Url.Port}";

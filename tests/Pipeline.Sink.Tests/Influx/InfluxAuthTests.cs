@@ -57,4 +57,25 @@ public sealed class InfluxAuthTests
         Assert.All(server.Requests, r => Assert.DoesNotContain("pw", r.Url, StringComparison.Ordinal));
         Assert.All(server.Requests, r => Assert.DoesNotContain("alice", r.Url, StringComparison.Ordinal));
     }
+
+    [Fact]
+    public async Task Writer_WithOrganization_WritesToApiV2WithBucketAndToken_CreatesNothing()
+    {
+        using var server = new ScriptedHttpServer(false);
+        await using (var writer = new InfluxWriter(new InfluxWriterOptions
+        {
+            Url = new Uri($"http://127.0.0.1:{server.Url.Port}"), Database = "metrics bucket", Organization = "acme", Token = "t0k", Linger = TimeSpan.Zero,
+        }))
+        {
+            Assert.False(await writer.EnsureDatabaseAsync());
+            await writer.WriteAsync(new Point("m", 1).Field("v", 1L));
+            await writer.FlushAsync();
+            Assert.Equal(1, writer.Stats.PointsWritten);
+        }
+
+        var request = Assert.Single(server.Requests);
+        Assert.Equal("Token t0k", request.Authorization);
+        Assert.EndsWith("/api/v2/write?org=acme&bucket=metrics bucket&precision=ns", Uri.UnescapeDataString(request.Url));
+        Assert.Equal("m v=1i 1", Assert.Single(server.Bodies).Trim());
+    }
 }
