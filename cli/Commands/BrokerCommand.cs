@@ -26,7 +26,8 @@ internal static class BrokerCommand
             var real = result.GetValue(kafka.Bootstrap)
                 ?? Environment.GetEnvironmentVariable("Kafka__BootstrapServers")
                 ?? Environment.GetEnvironmentVariable(BootstrapResolver.EnvironmentVariable);
-            if (!string.IsNullOrWhiteSpace(real)) return await ProvisionRealBroker(real, file, cancellationToken);
+            if (!string.IsNullOrWhiteSpace(real))
+                return await ProvisionRealBroker(new KafkaOptions { BootstrapServers = real, ClientProperties = KafkaCommandOptions.ClientProperties(result, kafka.ConfigFile) }, file, cancellationToken);
 
             using var cluster = EmbeddedKafkaCluster.Start(result.GetValue(brokers));
             cluster.CreateTopics(TopicNames.All);
@@ -48,9 +49,10 @@ internal static class BrokerCommand
         return command;
     }
 
-    private static async Task<int> ProvisionRealBroker(string bootstrap, string file, CancellationToken cancellationToken)
+    private static async Task<int> ProvisionRealBroker(KafkaOptions kafka, string file, CancellationToken cancellationToken)
     {
-        var created = await TopicProvisioner.EnsureAsync(bootstrap, TopicNames.All, cancellationToken: cancellationToken);
+        var bootstrap = kafka.BootstrapServers;
+        var created = await TopicProvisioner.EnsureAsync(kafka, TopicNames.All, cancellationToken: cancellationToken);
         BootstrapFile.Write(file, bootstrap);
         Console.WriteLine($"Using the Kafka broker at {bootstrap}; created {created.Count} missing topic(s): {string.Join(", ", created)}");
         Console.WriteLine($"Bootstrap address written to {Path.GetFullPath(file)}.");

@@ -43,10 +43,11 @@ internal static class DemoCommand
         var target = new Option<string>("--target") { Description = "simulator: a simulated cluster in virtual time; local: real `pipeline replica` processes behind the YARP proxy with a load generator, in wall time (the load compressed by --speed).", DefaultValueFactory = _ => "simulator" };
         var engine = FeaturesEngineOption.Create();
         var bootstrap = new Option<string?>("--bootstrap") { Description = "Use this Kafka broker instead of the embedded one (else KAFKA_BOOTSTRAP_SERVERS if set)." };
+        var kafkaConfig = new KafkaCommandOptions().ConfigFile;
         var command = new Command("demo", "Run broker, simulated cluster and all stages in one process with a live view, then print a summary. " +
             "By default the predictive policy with learned routing acts, warm-started by a pre-roll of the load, while the HPA runs as a shadow " +
             "on the same windows and on a twin cluster for the comparison in the summary.");
-        foreach (var o in new Option[] { duration, speed, trace, influx, seed, plain, noBadInput, preroll, bootstrap, target, engine }) command.Options.Add(o);
+        foreach (var o in new Option[] { duration, speed, trace, influx, seed, plain, noBadInput, preroll, bootstrap, kafkaConfig, target, engine }) command.Options.Add(o);
         decisions.AddTo(command);
         var metrics = new MetricsCommandOptions("demo");
         metrics.AddTo(command);
@@ -73,6 +74,7 @@ internal static class DemoCommand
             Predictor = decisions.Resolve(result, new PredictiveOptions()),
             Preroll = result.GetValue(preroll) >= TimeSpan.Zero ? result.GetValue(preroll) : throw new ArgumentException($"--preroll: must be >= 0, was {result.GetValue(preroll)}"),
             Bootstrap = result.GetValue(bootstrap) ?? Environment.GetEnvironmentVariable(BootstrapResolver.EnvironmentVariable),
+            KafkaClientProperties = KafkaCommandOptions.ClientProperties(result, kafkaConfig),
             Metrics = metrics.Resolve(result),
             Engine = result.GetValue(engine) ?? FeaturesEngines.Default,
         }, cancellationToken));
@@ -90,7 +92,12 @@ internal static class DemoCommand
         var servers = embedded?.BootstrapServers ?? settings.Bootstrap!;
         if (embedded is not null) embedded.CreateTopics(TopicNames.All);
         else await TopicProvisioner.EnsureAsync(servers, TopicNames.All, cancellationToken: cancellationToken);
-        var kafka = new KafkaOptions { BootstrapServers = servers, GroupIdPrefix = $"demo-{Guid.NewGuid():N}"[..13] };
+        // The client properties (security) are for an outside broker; the embedded one speaks PLAINTEXT only.
+        var kafka = new KafkaOptions
+        {
+            BootstrapServers = servers, GroupIdPrefix = $"demo-{Guid.NewGuid():N}"[..13],
+            ClientProperties = embedded is null ? settings.KafkaClientProperties : new Dictionary<string, string>(),
+        };
 
         // Synthetic load: the live part ends about when its virtual time catches up with the wall clock. The live part
         // starts on a window boundary, so its first window is whole (the pre-roll's last open window is not handed over).
@@ -105,7 +112,7 @@ internal static class DemoCommand
                           $"load {(settings.Trace ?? "synthetic (daily pattern + 3x surge from live minute 1 to 4)")}; " +
                           $"{DecisionCommandOptions.Describe(settings.Predictor)}; " +
                           $"virtual time runs {settings.Speed:0.##}x wall time; {settings.Duration.TotalSeconds:0}s" +
-                          (settings.Influx is null ? "" : $"; writing to InfluxDB {settings.Influx}"));
+                          (settings.Influx is null ? "" : $"; writing to InfluxDB {Pipeline.Sink.Influx.InfluxAuth.Redact(settings.Influx)}"));
         if (settings.Preroll > TimeSpan.Zero) Console.WriteLine(setup.Preroll(liveStart).Describe());
         var twin = setup.Twin(liveStart);
         var time = new ScaledTimeProvider(liveStart, settings.Speed);
@@ -163,7 +170,7 @@ internal static class DemoCommand
         DateTimeOffset end;
         lock (cluster) end = cluster.Now;
         if (twin is not null) lock (twin.Loop) twin.Loop.AdvanceTo(end);
-        DemoSummary.Print(Console.Out, cluster, SimulationSetup.Service, state, counters, end - liveStart, published, settings.Influx);
+        DemoSummary.Print(Console.Out, cluster, SimulationSetup.Service, state, counters, end - liveStart, published, settings.Influx is null ? null : Pipeline.Sink.Influx.InfluxAuth.Redact(settings.Influx));
         if (twin is not null) DemoComparison.Print(Console.Out, settings.Predictor, cluster, twin, state);
         return Environment.ExitCode;
     }
@@ -200,6 +207,7 @@ internal static class DemoCommand
         public required PredictorOptions Predictor { get; init; }
         public TimeSpan Preroll { get; init; }
         public string? Bootstrap { get; init; }
+        public IReadOnlyDictionary<string, string> KafkaClientProperties { get; init; } = new Dictionary<string, string>();
         public required StageMetricsOptions Metrics { get; init; }
         public required string Engine { get; init; }
     }

@@ -21,6 +21,9 @@ internal static class FeaturesCommand
         // ingest --speed > 1 in another process, whose clock runs ahead of the wall clock.
         var maxAhead = BoundOption.Create("--max-ahead", TimeSpan.FromMinutes(5),
             "Dead-letter samples stamped more than this ahead of their arrival (off for an ingest --speed > 1 in another process)");
+        var maxServices = new Option<int>("--max-services") { Description = "Most services with state at once; samples of more are dead-lettered (limit)", DefaultValueFactory = _ => 10_000 };
+        var maxReplicas = new Option<int>("--max-replicas") { Description = "Most replicas in one window of a service; samples of more are dead-lettered (limit)", DefaultValueFactory = _ => 1_000 };
+        var evict = DurationParser.Option("--evict-idle-after", TimeSpan.FromHours(1), "Forget a service without open windows after this long without a sample (0: never)");
         var engine = FeaturesEngineOption.Create();
         var stateDir = new Option<string?>("--state-dir") { Description = "Streamiz engine: directory of the open-window store (default .pipeline/streamiz)." };
         var command = new Command("features", "Consume metric samples, publish event-time feature windows; late/invalid samples to the dead-letter topic.");
@@ -29,6 +32,9 @@ internal static class FeaturesCommand
         command.Options.Add(window);
         command.Options.Add(grace);
         command.Options.Add(maxAhead);
+        command.Options.Add(maxServices);
+        command.Options.Add(maxReplicas);
+        command.Options.Add(evict);
         command.Options.Add(engine);
         command.Options.Add(stateDir);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
@@ -38,11 +44,12 @@ internal static class FeaturesCommand
             var windowing = new WindowingOptions
             {
                 WindowSize = result.GetValue(window), Grace = result.GetValue(grace), MaxAheadOfArrival = BoundOption.Value(result, maxAhead),
+                MaxServices = result.GetValue(maxServices), MaxReplicasPerWindow = result.GetValue(maxReplicas), EvictIdleAfter = result.GetValue(evict),
             };
             windowing.Validate();
             var engineName = result.GetValue(engine) ?? FeaturesEngines.Default;
             Console.WriteLine($"features: {windowing.WindowSize.TotalSeconds}s windows, {windowing.Grace.TotalSeconds}s grace, "
-                + $"{(windowing.MaxAheadOfArrival is { } ahead ? $"samples over {ahead.TotalSeconds}s ahead dead-lettered" : "no bound on future timestamps")}, engine {engineName}, Kafka at {resolved.Servers} (from {resolved.Source})");
+                + $"{(windowing.MaxAheadOfArrival is { } ahead ? $"samples over {ahead.TotalSeconds}s ahead dead-lettered" : "no bound on future timestamps")}, at most {windowing.MaxServices} services and {windowing.MaxReplicasPerWindow} replicas a window, engine {engineName}, Kafka at {resolved.Servers} (from {resolved.Source})");
             return StageHost.RunAsync(options, services =>
             {
                 services.AddStageObservability(metricsOptions);

@@ -38,7 +38,7 @@ internal static class FleetCommand
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(async () =>
         {
             var options = kafka.Resolve(result, out var resolved);
-            var proxy = ProxyHost.Create(new ProxyOptions { Port = result.GetValue(port), Service = "web", Balancer = result.GetValue(balancer)!, BootstrapServers = options.BootstrapServers });
+            var proxy = ProxyHost.Create(new ProxyOptions { Port = result.GetValue(port), Service = "web", Balancer = result.GetValue(balancer)!, BootstrapServers = options.BootstrapServers, KafkaClientProperties = options.ClientProperties });
             var admin = await proxy.StartAsync(cancellationToken);
             await using var _ = proxy;
             var targetOptions = local.Resolve(result, result.GetValue(max));

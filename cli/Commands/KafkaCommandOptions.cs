@@ -31,6 +31,18 @@ internal sealed class KafkaCommandOptions
         Description = $"File of librdkafka properties (key=value lines: security.protocol, sasl.*, ssl.*) for every Kafka client (else ${ConfigVariable}). Values are never logged.",
     };
 
+    public Option<int> MaxMessageBytes { get; } = new("--max-message-bytes")
+    {
+        Description = "Largest record accepted on pipeline.metrics (outside producers); bigger ones are dead-lettered.",
+        DefaultValueFactory = _ => new KafkaOptions().MaxMessageBytes,
+    };
+
+    public Option<int> MaxStageMessageBytes { get; } = new("--max-stage-message-bytes")
+    {
+        Description = "Largest record on the topics stages write (windows, decisions); a bigger output is dead-lettered, not published.",
+        DefaultValueFactory = _ => new KafkaOptions().MaxStageMessageBytes,
+    };
+
     /// <summary>Adds the options to <paramref name="command"/>.</summary>
     public void AddTo(Command command)
     {
@@ -38,15 +50,34 @@ internal sealed class KafkaCommandOptions
         command.Options.Add(Bootstrap);
         command.Options.Add(BootstrapFilePath);
         command.Options.Add(GroupPrefix);
+        command.Options.Add(MaxMessageBytes);
+        command.Options.Add(MaxStageMessageBytes);
+    }
+
+    /// <summary>
+    /// The client properties of the file <paramref name="option"/> names (else <c>$PIPELINE_KAFKA_CONFIG</c>; none: empty),
+    /// announced with their values hidden unless they cannot be secret.
+    /// </summary>
+    public static IReadOnlyDictionary<string, string> ClientProperties(ParseResult result, Option<string?> option)
+    {
+        var path = result.GetValue(option) is { Length: > 0 } given ? given : Environment.GetEnvironmentVariable(ConfigVariable);
+        var properties = string.IsNullOrWhiteSpace(path) ? new Dictionary<string, string>(StringComparer.Ordinal) : KafkaConfigFile.Read(path);
+        if (properties.Count > 0) Console.WriteLine($"Kafka client properties from {path}: {KafkaConfigFile.Describe(properties)}");
+        return properties;
     }
 
     /// <summary>Resolves the broker address and returns the Kafka options for it.</summary>
     public KafkaOptions Resolve(ParseResult result, out ResolvedBootstrap resolved)
     {
         resolved = BootstrapResolver.Resolve(result.GetValue(Bootstrap), result.GetValue(BootstrapFilePath));
-        var path = result.GetValue(ConfigFile) is { Length: > 0 } given ? given : Environment.GetEnvironmentVariable(ConfigVariable);
-        var properties = string.IsNullOrWhiteSpace(path) ? new Dictionary<string, string>(StringComparer.Ordinal) : KafkaConfigFile.Read(path);
-        if (properties.Count > 0) Console.WriteLine($"Kafka client properties from {path}: {KafkaConfigFile.Describe(properties)}");
-        return new KafkaOptions { BootstrapServers = resolved.Servers, GroupIdPrefix = result.GetValue(GroupPrefix)!, ClientProperties = properties };
+        var properties = ClientProperties(result, ConfigFile);
+        var options = new KafkaOptions
+        {
+            BootstrapServers = resolved.Servers, GroupIdPrefix = result.GetValue(GroupPrefix)!, ClientProperties = properties,
+            MaxMessageBytes = result.GetValue(MaxMessageBytes), MaxStageMessageBytes = result.GetValue(MaxStageMessageBytes),
+        };
+        if (options.MaxMessageBytes < 1024 || options.MaxStageMessageBytes < 1024)
+            throw new ArgumentException("--max-message-bytes and --max-stage-message-bytes must be at least 1024");
+        return options;
     }
 }

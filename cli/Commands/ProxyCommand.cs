@@ -17,8 +17,9 @@ internal static class ProxyCommand
         var bootstrap = new Option<string?>("--bootstrap") { Description = $"Kafka bootstrap servers (else ${BootstrapResolver.EnvironmentVariable}; none: no Kafka)." };
         var interval = DurationParser.Option("--metrics-interval", defaults.MetricsInterval, "Metric sample interval");
         var drain = DurationParser.Option("--drain-timeout", defaults.DrainTimeout, "Longest drain of proxied requests on SIGTERM");
+        var kafkaConfig = new KafkaCommandOptions().ConfigFile;
         var command = new Command("proxy", "Run a YARP reverse proxy for one service: /admin API, metric samples and route decisions over Kafka. Prints 'listening http://127.0.0.1:PORT'.");
-        foreach (var o in new Option[] { port, service, balancer, bootstrap, interval, drain }) command.Options.Add(o);
+        foreach (var o in new Option[] { port, service, balancer, bootstrap, interval, drain, kafkaConfig }) command.Options.Add(o);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(async () =>
         {
             var servers = result.GetValue(bootstrap) is { Length: > 0 } b ? b : Environment.GetEnvironmentVariable(BootstrapResolver.EnvironmentVariable);
@@ -30,6 +31,7 @@ internal static class ProxyCommand
                 Service = result.GetValue(service)!,
                 Balancer = result.GetValue(balancer)!,
                 BootstrapServers = string.IsNullOrWhiteSpace(servers) ? null : servers.Trim(),
+                KafkaClientProperties = KafkaCommandOptions.ClientProperties(result, kafkaConfig),
                 MetricsInterval = metricsInterval,
                 DrainTimeout = result.GetValue(drain),
             };

@@ -27,7 +27,7 @@ internal static class SinkBenchmarkCommand
                 $"bench-sink: {run.Points} points in {run.Elapsed.TotalSeconds:F2} s = {run.PointsPerSecond:F0} points/s, " +
                 $"writer CPU {run.CpuMicrosecondsPerPoint:F2} µs/point " +
                 $"(batch {options.BatchSize}, ~{run.LineBytes / run.Points} B/line, {run.Stats.Batches} requests, " +
-                $"written {run.Stats.PointsWritten}, failed {run.Stats.PointsFailed}, retries {run.Stats.Retries}) against {options.Url}"));
+                $"written {run.Stats.PointsWritten}, failed {run.Stats.PointsFailed}, retries {run.Stats.Retries}) against {options.Endpoint}"));
             return run.Stats.PointsFailed == 0 && run.Stats.PointsWritten == run.Points ? 0 : 1;
         });
         return command;

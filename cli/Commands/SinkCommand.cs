@@ -22,17 +22,19 @@ internal static class SinkCommand
         var metrics = new MetricsCommandOptions("sink");
         var influx = new Option<string?>("--influx") { Description = $"InfluxDB 1.x URL (else ${InfluxUrlVariable}, else http://localhost:8086)." };
         var database = new Option<string>("--database") { Description = "InfluxDB database (created if missing).", DefaultValueFactory = _ => "pipeline" };
+        var credentials = new InfluxCredentialOptions();
         var command = new Command("sink", "Write every pipeline topic into InfluxDB as line protocol.");
         kafka.AddTo(command);
         metrics.AddTo(command);
         command.Options.Add(influx);
         command.Options.Add(database);
+        credentials.AddTo(command);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(async () =>
         {
             var options = kafka.Resolve(result, out var resolved);
             var metricsOptions = metrics.Resolve(result);
-            var writerOptions = WriterOptions(result.GetValue(influx), result.GetValue(database)!);
-            Console.WriteLine($"sink: InfluxDB {writerOptions.Endpoint} database {writerOptions.Database}, Kafka at {resolved.Servers} (from {resolved.Source})");
+            var writerOptions = credentials.Apply(result, WriterOptions(result.GetValue(influx), result.GetValue(database)!));
+            Console.WriteLine($"sink: InfluxDB {writerOptions.Endpoint} database {writerOptions.Database} (credentials: {InfluxAuth.Describe(writerOptions)}), Kafka at {resolved.Servers} (from {resolved.Source})");
             return await StageHost.RunAsync(options, services =>
             {
                 AddSink(services, writerOptions);
@@ -42,14 +44,17 @@ internal static class SinkCommand
         return command;
     }
 
-    /// <summary>Writer options for <paramref name="url"/>, falling back to <c>$INFLUX_URL</c> and then localhost.</summary>
-    public static InfluxWriterOptions WriterOptions(string? url, string database) => new()
+    /// <summary>
+    /// Writer options for <paramref name="url"/>, falling back to <c>$INFLUX_URL</c> and then localhost, with credentials
+    /// from the environment (<see cref="InfluxCredentialOptions"/>).
+    /// </summary>
+    public static InfluxWriterOptions WriterOptions(string? url, string database) => new InfluxCredentialOptions().Apply(null, new()
     {
         Url = new Uri(!string.IsNullOrWhiteSpace(url) ? url
             : Environment.GetEnvironmentVariable(InfluxUrlVariable) is { Length: > 0 } env ? env
             : "http://localhost:8086"),
         Database = database,
-    };
+    });
 
     /// <summary>Registers the sink stage, its writer (database ensured at start) and the health points.</summary>
     public static void AddSink(IServiceCollection services, InfluxWriterOptions writerOptions)
@@ -60,7 +65,14 @@ internal static class SinkCommand
                 logger: sp.GetRequiredService<ILogger<InfluxWriter>>());
             try
             {
-                writer.EnsureDatabaseAsync().GetAwaiter().GetResult();
+                var logger = sp.GetRequiredService<ILogger<InfluxWriter>>();
+                if (writerOptions.Organization is { Length: > 0 } org)
+                    logger.LogInformation("InfluxDB at {Endpoint}: writing to bucket {Bucket} of organization {Org} through /api/v2/write (the bucket must exist)",
+                        writerOptions.Endpoint, writerOptions.Database, org);
+                else if (!writer.EnsureDatabaseAsync().GetAwaiter().GetResult())
+                    logger.LogWarning(
+                        "InfluxDB at {Endpoint} refused CREATE DATABASE {Database} (the user is not an admin); writing on the assumption that it exists",
+                        writerOptions.Endpoint, writerOptions.Database);
             }
             catch (HttpRequestException e)
             {

@@ -26,13 +26,13 @@ internal sealed class DemoMonitor : BackgroundService
     {
         _state = state;
         _onDecision = onDecision;
-        _consumer = new ConsumerBuilder<string?, byte[]>(new ConsumerConfig
+        _consumer = new ConsumerBuilder<string?, byte[]>(KafkaClientConfigs.WithClientProperties(new ConsumerConfig
         {
             BootstrapServers = options.BootstrapServers,
             GroupId = $"demo-monitor-{Guid.NewGuid():N}",
             EnableAutoCommit = false,
             FetchWaitMaxMs = options.FetchWaitMaxMs,
-        }).SetLogHandler((_, _) => { }).Build();
+        }, options)).SetLogHandler((_, _) => { }).Build();
         using var admin = new DependentAdminClientBuilder(_consumer.Handle).Build();
         var assignment = new List<TopicPartitionOffset>();
         foreach (var topic in admin.GetMetadata(TimeSpan.FromSeconds(10)).Topics.Where(t => Topics.Contains(t.Topic)))

@@ -51,7 +51,10 @@ internal sealed class RealFleet : IAsyncDisposable
     public static async Task<RealFleet> StartAsync(RealFleetOptions options, KafkaOptions kafka, DecisionStep step, ILoggerFactory logging,
         CancellationToken cancellationToken, Action<IServiceCollection>? extra = null)
     {
-        var proxy = ProxyHost.Create(new ProxyOptions { Service = options.Service, Balancer = options.Balancer, BootstrapServers = kafka.BootstrapServers });
+        var proxy = ProxyHost.Create(new ProxyOptions
+        {
+            Service = options.Service, Balancer = options.Balancer, BootstrapServers = kafka.BootstrapServers, KafkaClientProperties = kafka.ClientProperties,
+        });
         var admin = await proxy.StartAsync(cancellationToken);
         var target = LocalTargetFactory.Create(new LocalTargetOptions
         {

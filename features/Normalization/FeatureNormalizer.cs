@@ -31,6 +31,12 @@ public sealed class FeatureNormalizer
         return window with { Normalized = normalized };
     }
 
+    /// <summary>Drops the statistics of <paramref name="service"/> (an evicted service starts afresh).</summary>
+    public void Forget(string service) => _stats.Remove(service);
+
+    /// <summary>Services with statistics.</summary>
+    public int ServiceCount => _stats.Count;
+
     /// <summary>The running statistics of one feature of one service, or null if the service has no window yet.</summary>
     public RunningStats? Statistics(string service, string feature)
     {

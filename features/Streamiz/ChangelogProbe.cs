@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Confluent.Kafka.Admin;
+using Pipeline.Runtime.Kafka;
 
 namespace Pipeline.Features.Streamiz;
 
@@ -9,9 +10,9 @@ namespace Pipeline.Features.Streamiz;
 /// </summary>
 internal static class ChangelogProbe
 {
-    public static async Task<bool> CanCreateTopicsAsync(string bootstrapServers)
+    public static async Task<bool> CanCreateTopicsAsync(KafkaOptions kafka)
     {
-        using var admin = new AdminClientBuilder(new AdminClientConfig { BootstrapServers = bootstrapServers }).Build();
+        using var admin = new AdminClientBuilder(KafkaClientConfigs.Admin(kafka)).Build();
         try
         {
             var probe = new TopicSpecification { Name = $"pipeline-changelog-probe-{Guid.NewGuid():N}", NumPartitions = 1, ReplicationFactor = 1 };

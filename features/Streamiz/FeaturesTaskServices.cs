@@ -7,6 +7,9 @@ namespace Pipeline.Features.Streamiz;
 /// <summary>What every <see cref="FeaturesTransformer"/> (one per Streamiz task) is created with.</summary>
 internal sealed record FeaturesTaskServices(WindowingOptions Windowing, TimeProvider Time, StageCounter Counter, int MaxMessageBytes, ILogger Logger)
 {
+    /// <summary>Largest feature window published; bigger ones are dead-lettered (see <see cref="OutputGuard"/>).</summary>
+    public int MaxOutputBytes { get; init; } = int.MaxValue;
+
     /// <summary>Where the tasks report their input positions, for the consumer lag.</summary>
     public PartitionPositions Positions { get; } = new();
 }

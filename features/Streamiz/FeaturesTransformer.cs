@@ -97,8 +97,18 @@ internal sealed class FeaturesTransformer : ITransformer<string, byte[], string,
     {
         foreach (var window in windows)
         {
-            Forward(window.Service, new StageRecord(TopicNames.Features, JsonSerde<FeatureWindow>.Instance.Serialize(window, default), origin));
-            Services.Counter.AddPublished(TopicNames.Features);
+            var value = JsonSerde<FeatureWindow>.Instance.Serialize(window, default);
+            if (OutputGuard.Rejection(TopicNames.Features, window.Service, value.Length, Services.MaxOutputBytes) is { } tooLarge)
+            {
+                var now = Services.Time.GetUtcNow();
+                DeadLetter(OutputGuard.AsInput(TopicNames.Features, window.Service, value, now, origin), tooLarge);
+                Services.Logger.LogWarning("Stage features did not publish to {Topic}: {Reason}; dead-lettered", TopicNames.Features, tooLarge);
+            }
+            else
+            {
+                Forward(window.Service, new StageRecord(TopicNames.Features, value, origin));
+                Services.Counter.AddPublished(TopicNames.Features);
+            }
             Open.Release(window.Service, window.WindowEnd);
         }
     }
@@ -108,6 +118,7 @@ internal sealed class FeaturesTransformer : ITransformer<string, byte[], string,
         var letter = DeadLetterFactory.Create(FeaturesEngines.Stage, input, reason, Services.MaxMessageBytes, Services.Time.GetUtcNow());
         Forward(input.Key, new StageRecord(TopicNames.DeadLetters, JsonSerde<DeadLetter>.Instance.Serialize(letter, default), input.Origin));
         Services.Counter.AddDeadLettered(input.Topic);
+        Services.Counter.AddDeadLetterReason(reason);
     }
 
     private void Forward(string? key, StageRecord output) =>

@@ -1,5 +1,6 @@
 using Confluent.Kafka;
 using Pipeline.Contracts.Topics;
+using Pipeline.Runtime.Kafka;
 using Pipeline.Runtime.Kafka.Streaming;
 
 namespace Pipeline.Features.Streamiz;
@@ -10,9 +11,10 @@ namespace Pipeline.Features.Streamiz;
 /// </summary>
 internal static class LagReporter
 {
-    public static async Task RunAsync(string bootstrapServers, PartitionPositions positions, StageCounter counter, CancellationToken stoppingToken)
+    public static async Task RunAsync(KafkaOptions kafka, PartitionPositions positions, StageCounter counter, CancellationToken stoppingToken)
     {
-        using var watermarks = new ConsumerBuilder<byte[], byte[]>(new ConsumerConfig { BootstrapServers = bootstrapServers, GroupId = "pipeline-features-lag" })
+        var config = KafkaClientConfigs.WithClientProperties(new ConsumerConfig { BootstrapServers = kafka.BootstrapServers, GroupId = "pipeline-features-lag" }, kafka);
+        using var watermarks = new ConsumerBuilder<byte[], byte[]>(config)
             .SetLogHandler((_, _) => { })
             .Build();
         using var timer = new PeriodicTimer(TimeSpan.FromSeconds(1));

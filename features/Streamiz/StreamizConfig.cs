@@ -28,7 +28,7 @@ internal static class StreamizConfig
             LingerMs = kafka.LingerMs,
             Acks = Acks.All,
             EnableIdempotence = true,
-            MessageMaxBytes = Math.Max(kafka.MaxMessageBytes * 4, 1_000_000),
+            MessageMaxBytes = kafka.ProducerMessageMaxBytes,
             Logger = StreamizLogging.Instance,
             // Bad values never reach Streamiz's handlers (the topology reads raw bytes; the transformer dead-letters).
             // Anything else stops the stream uncommitted, like a failed delivery stops the loop.
@@ -36,6 +36,8 @@ internal static class StreamizConfig
             InnerExceptionHandler = _ => ExceptionHandlerResponse.FAIL,
             ProductionExceptionHandler = _ => ProductionExceptionHandlerResponse.FAIL,
         };
+        // Security (security.protocol, sasl.*, ssl.*) and any tuning from --kafka-config, for every client Streamiz makes.
+        StreamizClientProperties.Apply(config, kafka.ClientProperties);
         return config;
     }
 

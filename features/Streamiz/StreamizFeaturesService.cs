@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Pipeline.Contracts.Topics;
 using Pipeline.Features.Service;
 using Pipeline.Features.Windowing;
 using Pipeline.Runtime.Kafka;
@@ -25,10 +26,13 @@ public sealed class StreamizFeaturesService(
     {
         var logger = loggers.CreateLogger($"Pipeline.Stage.{FeaturesEngines.Stage}");
         var counter = counters.For(FeaturesEngines.Stage);
-        var changelog = options.Changelog ?? await ChangelogProbe.CanCreateTopicsAsync(kafka.BootstrapServers);
+        var changelog = options.Changelog ?? await ChangelogProbe.CanCreateTopicsAsync(kafka);
         using var logs = StreamizLogging.Instance.Attach(loggers);
         var config = StreamizConfig.Create(kafka, options, FeaturesEngines.Stage);
-        var services = new FeaturesTaskServices(windowing, time, counter, kafka.MaxMessageBytes, logger);
+        var services = new FeaturesTaskServices(windowing, time, counter, kafka.MaxMessageBytes, logger)
+        {
+            MaxOutputBytes = kafka.LimitFor(TopicNames.Features),
+        };
         var stream = new KafkaStream(FeaturesTopology.Build(services, changelog), config);
         stream.StateChanged += (_, state) =>
         {
@@ -43,7 +47,7 @@ public sealed class StreamizFeaturesService(
         {
             // Not given the stopping token: Streamiz would dispose the stream from the token's callback as well.
             await stream.StartAsync();
-            await LagReporter.RunAsync(kafka.BootstrapServers, services.Positions, counter, stoppingToken);
+            await LagReporter.RunAsync(kafka, services.Positions, counter, stoppingToken);
         }
         catch (OperationCanceledException)
         {

@@ -16,6 +16,9 @@ public enum SampleDisposition
 
     /// <summary>Its event time is too far ahead of its arrival (<see cref="WindowingOptions.MaxAheadOfArrival"/>); send it to the dead-letter topic.</summary>
     TooFarAhead,
+
+    /// <summary>Counting it would exceed <see cref="WindowingOptions.MaxServices"/> or <see cref="WindowingOptions.MaxReplicasPerWindow"/>; send it to the dead-letter topic.</summary>
+    OverLimit,
 }
 
 /// <summary>The disposition of one sample plus the windows its arrival closed (in window order).</summary>

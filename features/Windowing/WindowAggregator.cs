@@ -31,6 +31,9 @@ public sealed class WindowAggregator
     /// <summary>The options in use.</summary>
     public WindowingOptions Options => _options;
 
+    /// <summary>Services with state (see <see cref="WindowingOptions.MaxServices"/>).</summary>
+    public int ServiceCount => _services.Count;
+
     /// <summary>Open (not yet closed) windows over all services.</summary>
     public int OpenWindowCount => _services.Values.Sum(s => s.OpenWindows);
 
@@ -44,6 +47,9 @@ public sealed class WindowAggregator
         ArgumentNullException.ThrowIfNull(sample);
         if (!_services.TryGetValue(sample.Service, out var service))
         {
+            if (_services.Count >= _options.MaxServices)
+                return new SampleResult(SampleDisposition.OverLimit,
+                    $"limit: {_services.Count} services already have state (the limit); service {sample.Service} not counted until idle ones are evicted", []);
             service = new ServiceWindows(sample.Service, _options);
             _services.Add(sample.Service, service);
         }
@@ -71,7 +77,22 @@ public sealed class WindowAggregator
             service.AdvanceWatermark(service.MaxEventTicks + idle.Ticks - _options.Grace.Ticks);
             service.CloseReady(closed);
         }
-        return Finish(closed);
+        var result = Finish(closed);
+        EvictIdle(now);
+        return result;
+    }
+
+    /// <summary>Forgets services without open windows idle for <see cref="WindowingOptions.EvictIdleAfter"/>; returns how many.</summary>
+    private int EvictIdle(DateTimeOffset now)
+    {
+        if (_options.EvictIdleAfter <= TimeSpan.Zero) return 0;
+        var idle = _services.Values.Where(s => s.OpenWindows == 0 && now - s.LastArrival >= _options.EvictIdleAfter).Select(s => s.Service).ToList();
+        foreach (var service in idle)
+        {
+            _services.Remove(service);
+            _normalizer?.Forget(service);
+        }
+        return idle.Count;
     }
 
     /// <summary>Closes every open window of every service (end of stream, shutdown); later samples for them are late.</summary>

@@ -22,6 +22,25 @@ public sealed class WindowingOptions
     /// </summary>
     public TimeSpan? MaxAheadOfArrival { get; set; }
 
+    /// <summary>
+    /// Most services with state (open windows, watermark, normalization statistics) at once; a sample of a further
+    /// service is dead-lettered ("limit: ...") until idle services are evicted (<see cref="EvictIdleAfter"/>).
+    /// </summary>
+    public int MaxServices { get; set; } = 10_000;
+
+    /// <summary>
+    /// Most replicas in one window of one service; a sample of a further replica is dead-lettered ("limit: ..."). The
+    /// default keeps a window well under the stages' message limit (about 250 bytes a replica).
+    /// </summary>
+    public int MaxReplicasPerWindow { get; set; } = 1_000;
+
+    /// <summary>
+    /// Processing time without a sample after which a service with no open window is forgotten (watermark and
+    /// normalization statistics freed), so services that stop reporting do not hold memory for ever. A sample of it
+    /// arriving later starts it afresh. Zero or less: never evicted.
+    /// </summary>
+    public TimeSpan EvictIdleAfter { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Whether closed windows get online z-scores in <c>FeatureWindow.Normalized</c>.</summary>
     public bool Normalize { get; set; } = true;
 
@@ -34,6 +53,10 @@ public sealed class WindowingOptions
             throw new ArgumentException($"Grace: must be >= 0, was {Grace}");
         if (IdleTimeout < TimeSpan.Zero)
             throw new ArgumentException($"IdleTimeout: must be >= 0, was {IdleTimeout}");
+        if (MaxServices < 1)
+            throw new ArgumentException($"MaxServices: must be >= 1, was {MaxServices}");
+        if (MaxReplicasPerWindow < 1)
+            throw new ArgumentException($"MaxReplicasPerWindow: must be >= 1, was {MaxReplicasPerWindow}");
         if (MaxAheadOfArrival < TimeSpan.Zero)
             throw new ArgumentException($"MaxAheadOfArrival: must be >= 0, was {MaxAheadOfArrival}");
     }

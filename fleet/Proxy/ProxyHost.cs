@@ -84,11 +84,11 @@ public sealed class ProxyHost : IAsyncDisposable
 
     private static void AddKafka(IServiceCollection services, ProxyOptions options, DestinationTable table)
     {
-        var kafka = new KafkaOptions { BootstrapServers = options.BootstrapServers! };
+        var kafka = new KafkaOptions { BootstrapServers = options.BootstrapServers!, ClientProperties = options.KafkaClientProperties };
         services.AddSingleton(sp => new KafkaSamplePublisher(
             new ProducerBuilder<string?, byte[]>(KafkaClientConfigs.Producer(kafka, $"proxy-{options.Service}")).Build(),
             sp.GetRequiredService<ILogger<KafkaSamplePublisher>>()));
         services.AddSingleton<IMetricSampleSink>(sp => sp.GetRequiredService<KafkaSamplePublisher>());
-        services.AddHostedService(sp => new RouteDecisionListener(options.BootstrapServers!, table, sp.GetRequiredService<ILogger<RouteDecisionListener>>()));
+        services.AddHostedService(sp => new RouteDecisionListener(kafka, table, sp.GetRequiredService<ILogger<RouteDecisionListener>>()));
     }
 }

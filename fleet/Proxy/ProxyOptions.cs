@@ -17,6 +17,9 @@ public sealed class ProxyOptions
     /// <summary>Kafka bootstrap servers; null or empty runs without Kafka (no samples published, no decisions read).</summary>
     public string? BootstrapServers { get; init; }
 
+    /// <summary>librdkafka properties (security.protocol, sasl.*, ssl.*) for the proxy's producer and consumer (<c>--kafka-config</c>).</summary>
+    public IReadOnlyDictionary<string, string> KafkaClientProperties { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     /// <summary>Metric collection interval (and replica readiness polling). Default 1 s.</summary>
     public TimeSpan MetricsInterval { get; init; } = TimeSpan.FromSeconds(1);
 

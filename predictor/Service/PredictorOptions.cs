@@ -42,11 +42,19 @@ public sealed class PredictorOptions
     /// </summary>
     public PredictiveOptions Predictive { get; set; } = new();
 
+    /// <summary>
+    /// Most services the live predictor stage decides for; a window of a further service is dead-lettered ("limit: ...").
+    /// Each service holds policy state (the predictive policy's rate history and models), which is not evicted yet, so
+    /// this bounds the stage's memory. Default 1,000.
+    /// </summary>
+    public int MaxServices { get; set; } = 1_000;
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
     public void Validate()
     {
         if (!(TargetUtilization > 0 && TargetUtilization <= 1)) throw new ArgumentException($"TargetUtilization: must be in (0, 1], was {TargetUtilization}");
         if (StartupDelay < TimeSpan.Zero) throw new ArgumentException($"StartupDelay: must be >= 0, was {StartupDelay}");
+        if (MaxServices < 1) throw new ArgumentException($"MaxServices: must be >= 1, was {MaxServices}");
         if (MinReplicas < 0 || MaxReplicas < Math.Max(1, MinReplicas))
             throw new ArgumentException($"MinReplicas/MaxReplicas: need 0 <= min <= max and max >= 1, was [{MinReplicas}, {MaxReplicas}]");
     }

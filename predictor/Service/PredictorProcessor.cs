@@ -13,6 +13,8 @@ namespace Pipeline.Predictor.Service;
 /// </summary>
 public sealed class PredictorProcessor(DecisionStep step) : IStageProcessor
 {
+    private readonly ServiceLimit _services = new(step.Options.MaxServices);
+
     public string Stage => "predictor";
 
     public IReadOnlyList<string> InputTopics { get; } = [TopicNames.Features, TopicNames.Actuations];
@@ -30,7 +32,7 @@ public sealed class PredictorProcessor(DecisionStep step) : IStageProcessor
             output.DeadLetter(reason);
             return;
         }
-        if (WindowChecks.Problem(window) is { } invalid)
+        if ((WindowChecks.Problem(window) ?? _services.Refusal(window.Service)) is { } invalid)
         {
             output.DeadLetter(invalid);
             return;

@@ -13,7 +13,7 @@ public static class KafkaClientConfigs
         Acks = Acks.All,
         EnableIdempotence = true,
         LingerMs = options.LingerMs,
-        MessageMaxBytes = Math.Max(options.MaxMessageBytes * 4, 1_000_000),
+        MessageMaxBytes = options.ProducerMessageMaxBytes,
     }, options);
 
     /// <summary>A consumer in group <c>{prefix}.{stage}</c> with manual commits, starting from the earliest offset when the group is new.</summary>

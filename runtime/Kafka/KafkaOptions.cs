@@ -30,6 +30,24 @@ public sealed class KafkaOptions
     /// </summary>
     public IReadOnlyDictionary<string, string> ClientProperties { get; set; } = new Dictionary<string, string>(StringComparer.Ordinal);
 
-    /// <summary>Largest message value a stage accepts; bigger ones go to the dead-letter topic.</summary>
+    /// <summary>
+    /// Largest value accepted on <see cref="Pipeline.Contracts.Topics.TopicNames.Metrics"/>, the topic outside producers
+    /// write (a sample is under 2 KiB); bigger ones go to the dead-letter topic.
+    /// </summary>
     public int MaxMessageBytes { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Largest value on the topics the stages write (feature windows, decisions, actuations, dead letters): a stage does
+    /// not publish a bigger one (it dead-letters it with the reason) and does not read one. The default (960 KiB) holds a
+    /// window of the default 1,000 replicas with room to spare, and with the producer's overhead stays under the 1 MB
+    /// <c>message.max.bytes</c> of librdkafka and of a Kafka broker with default settings.
+    /// </summary>
+    public int MaxStageMessageBytes { get; set; } = 960 * 1024;
+
+    /// <summary>The value limit of <paramref name="topic"/>: <see cref="MaxMessageBytes"/> for metrics, else <see cref="MaxStageMessageBytes"/>.</summary>
+    public int LimitFor(string topic) =>
+        topic == Pipeline.Contracts.Topics.TopicNames.Metrics ? MaxMessageBytes : MaxStageMessageBytes;
+
+    /// <summary>The producer's <c>message.max.bytes</c>: the largest value any topic takes plus room for key and headers.</summary>
+    public int ProducerMessageMaxBytes => Math.Max(1_000_000, Math.Max(MaxMessageBytes, MaxStageMessageBytes) + 16 * 1024);
 }

@@ -16,6 +16,7 @@ public sealed class PrometheusStageMetrics
     private readonly Counter _consumed;
     private readonly Counter _published;
     private readonly Counter _deadLettered;
+    private readonly Counter _reasons;
     private readonly Gauge _lastPollAge;
     private readonly Gauge _lag;
     private readonly Gauge _healthy;
@@ -31,6 +32,7 @@ public sealed class PrometheusStageMetrics
         _consumed = factory.CreateCounter("pipeline_stage_consumed_total", "Records consumed by the stage, per input topic.", StageTopic);
         _published = factory.CreateCounter("pipeline_stage_published_total", "Records published by the stage, per output topic.", StageTopic);
         _deadLettered = factory.CreateCounter("pipeline_stage_dead_lettered_total", "Records the stage dead-lettered, per source topic.", StageTopic);
+        _reasons = factory.CreateCounter("pipeline_stage_dead_letter_reasons_total", "Records the stage dead-lettered, per kind of reason (invalid, late, limit, output too large, ...).", "stage", "reason");
         _lastPollAge = factory.CreateGauge("pipeline_stage_last_poll_age_seconds", "Seconds since the stage's consume loop last polled.", "stage");
         _lag = factory.CreateGauge("pipeline_stage_consumer_lag", "Messages behind the high watermark over the stage's assigned partitions.", "stage");
         _healthy = factory.CreateGauge("pipeline_stage_healthy", "1 when the stage passes its health check, else 0.", "stage");
@@ -58,6 +60,7 @@ public sealed class PrometheusStageMetrics
                 if (published > 0) _published.WithLabels(stage, topic).IncTo(published);
                 if (deadLettered > 0) _deadLettered.WithLabels(stage, topic).IncTo(deadLettered);
             }
+            foreach (var (kind, count) in counter.Reasons.All) _reasons.WithLabels(stage, kind).IncTo(count);
             var status = StageHealthCheck.Evaluate(stage, counter, now, _options.StaleAfter);
             if (status.LastPollAge is { } age) _lastPollAge.WithLabels(stage).Set(Math.Max(0, age.TotalSeconds));
             if (counter.ConsumerLag is { } lag) _lag.WithLabels(stage).Set(lag);

@@ -87,7 +87,8 @@ internal sealed partial class BatchSender(HttpClient http, InfluxWriterOptions o
         {
             using var content = new ByteArrayContent(payload);
             content.Headers.ContentType = new("text/plain") { CharSet = "utf-8" };
-            using var response = await http.PostAsync(options.WriteUri(), content, timeout.Token);
+            using var request = InfluxAuth.Post(options.WriteUri(), content, options);
+            using var response = await http.SendAsync(request, timeout.Token);
             var body = response.IsSuccessStatusCode ? "" : await response.Content.ReadAsStringAsync(timeout.Token);
             return (response.StatusCode, body.Trim());
         }

@@ -64,13 +64,21 @@ public sealed class InfluxWriter : IAsyncDisposable
         }
     }
 
-    /// <summary>Creates <see cref="InfluxWriterOptions.Database"/> if it does not exist (CREATE DATABASE is idempotent).</summary>
-    public async Task EnsureDatabaseAsync(CancellationToken ct = default)
+    /// <summary>
+    /// Creates <see cref="InfluxWriterOptions.Database"/> if it does not exist (CREATE DATABASE is idempotent); false
+    /// when InfluxDB refuses it with 403 (a user without admin rights: the database must already exist), and at once
+    /// with <see cref="InfluxWriterOptions.Organization"/> set (a 2.x bucket is not created by the writer).
+    /// </summary>
+    public async Task<bool> EnsureDatabaseAsync(CancellationToken ct = default)
     {
+        if (_options.Organization is { Length: > 0 }) return false; // 2.x/3.x: the bucket is created by its owner, not by a writer
         using var content = new FormUrlEncodedContent([new("q", $"CREATE DATABASE \"{_options.Database.Replace("\"", "\\\"", StringComparison.Ordinal)}\"")]);
-        using var response = await _http.PostAsync(_options.QueryUri(), content, ct);
+        using var request = InfluxAuth.Post(_options.QueryUri(), content, _options);
+        using var response = await _http.SendAsync(request, ct);
+        if (response.StatusCode == System.Net.HttpStatusCode.Forbidden) return false;
         if (!response.IsSuccessStatusCode)
             throw new HttpRequestException($"CREATE DATABASE {_options.Database} at {_options.Endpoint} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync(ct)}");
+        return true;
     }
 
     /// <summary>Queues one point; waits while the buffer is full.</summary>

@@ -13,11 +13,23 @@ public sealed class InfluxWriterOptions
     public string? RetentionPolicy { get; set; }
 
     /// <summary>
-    /// Optional credentials (<c>u</c>/<c>p</c> parameters) for an InfluxDB with authentication on; when null, the
-    /// user info of <see cref="Url"/> (<c>http://user:password@host:8086</c>) is used.
+    /// Optional credentials for an InfluxDB with authentication on, sent as HTTP Basic (see <see cref="InfluxAuth"/>);
+    /// when null, the user info of <see cref="Url"/> (<c>http://user:password@host:8086</c>) is used. Never in the URL.
     /// </summary>
     public string? Username { get; set; }
     public string? Password { get; set; }
+
+    /// <summary>Optional token, sent as <c>Authorization: {TokenScheme} {Token}</c>; wins over user and password.</summary>
+    public string? Token { get; set; }
+
+    /// <summary><c>Token</c> (InfluxDB 2.x/3.x, 1.8+) or <c>Bearer</c> (a JWT for 1.x with a shared secret).</summary>
+    public string TokenScheme { get; set; } = "Token";
+
+    /// <summary>
+    /// InfluxDB 2.x/3.x organization: when set, points go to the native <c>/api/v2/write?org=..&amp;bucket=..</c> with
+    /// <see cref="Database"/> as the bucket (which must exist: nothing is created), instead of the v1 <c>/write</c>.
+    /// </summary>
+    public string? Organization { get; set; }
 
     /// <summary>Most points in one request.</summary>
     public int BatchSize { get; set; } = 5_000;
@@ -44,31 +56,21 @@ public sealed class InfluxWriterOptions
     /// <summary>Called (on the writer's loop) for every batch or part of one that InfluxDB rejected or that ran out of attempts.</summary>
     public Action<InfluxWriteFailure>? OnFailure { get; set; }
 
-    /// <summary>The <c>/write</c> URL with database, precision and optional rp/credentials.</summary>
-    internal Uri WriteUri() => EndpointUri("write", $"db={Uri.EscapeDataString(Database)}&precision=ns" +
-        (RetentionPolicy is null ? "" : $"&rp={Uri.EscapeDataString(RetentionPolicy)}"));
+    /// <summary>The <c>/write</c> URL with database, precision and optional rp (credentials go in a header).</summary>
+    internal Uri WriteUri() => Organization is { Length: > 0 } org
+        ? EndpointUri("api/v2/write", $"org={Uri.EscapeDataString(org)}&bucket={Uri.EscapeDataString(Database)}&precision=ns")
+        : EndpointUri("write", $"db={Uri.EscapeDataString(Database)}&precision=ns" +
+            (RetentionPolicy is null ? "" : $"&rp={Uri.EscapeDataString(RetentionPolicy)}"));
 
     /// <summary>Scheme, host and port of <see cref="Url"/>, without credentials: safe to log.</summary>
     public string Endpoint => $"{Url.Scheme}://{Url.Host}:{Url.Port}";
 
-    /// <summary>The <c>/query</c> URL with optional credentials.</summary>
+    /// <summary>The <c>/query</c> URL (credentials go in a header).</summary>
     internal Uri QueryUri() => EndpointUri("query", "");
 
     private Uri EndpointUri(string path, string query)
     {
-        var (user, password) = Username is not null ? (Username, Password ?? "") : FromUserInfo(Url.UserInfo);
-        var credentials = user is null ? "" : $"u={Uri.EscapeDataString(user)}&p={Uri.EscapeDataString(password)}";
-        var all = string.Join('&', new[] { query, credentials }.Where(s => s.Length > 0));
-        var builder = new UriBuilder(Url) { UserName = "", Password = "", Path = $"{Url.AbsolutePath.TrimEnd('/')}/{path}", Query = all };
+        var builder = new UriBuilder(Url) { UserName = "", Password = "", Path = $"{Url.AbsolutePath.TrimEnd('/')}/{path}", Query = query };
         return builder.Uri;
-    }
-
-    private static (string? User, string Password) FromUserInfo(string userInfo)
-    {
-        if (userInfo.Length == 0) return (null, "");
-        var colon = userInfo.IndexOf(':');
-        return colon < 0
-            ? (Uri.UnescapeDataString(userInfo), "")
-            : (Uri.UnescapeDataString(userInfo[..colon]), Uri.UnescapeDataString(userInfo[(colon + 1)..]));
     }
 }

@@ -9,7 +9,8 @@ internal static class ExternalTool
     public sealed record Result(int ExitCode, string Output);
 
     /// <summary>Runs <paramref name="file"/>; a missing tool fails with a message naming scripts/install-deps.sh.</summary>
-    public static Result Run(string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, string? stdin = null)
+    public static Result Run(string file, IEnumerable<string> arguments, string workingDirectory, TimeSpan timeout, string? stdin = null,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         var info = new ProcessStartInfo(file)
         {
@@ -20,6 +21,7 @@ internal static class ExternalTool
             UseShellExecute = false,
         };
         foreach (var a in arguments) info.ArgumentList.Add(a);
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) info.Environment[name] = value;
         Process process;
         try
         {

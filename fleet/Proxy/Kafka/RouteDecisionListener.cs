@@ -6,6 +6,7 @@ using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Topics;
 using Pipeline.Fleet.Proxy.Destinations;
+using Pipeline.Runtime.Kafka;
 
 namespace Pipeline.Fleet.Proxy.Kafka;
 
@@ -13,7 +14,7 @@ namespace Pipeline.Fleet.Proxy.Kafka;
 /// Reads <see cref="TopicNames.RouteDecisions"/> from the beginning of every partition (no consumer group: every proxy
 /// sees every decision, and the last one for its service wins) and applies the weights of its service's decisions.
 /// </summary>
-internal sealed partial class RouteDecisionListener(string bootstrapServers, DestinationTable table, ILogger<RouteDecisionListener> logger)
+internal sealed partial class RouteDecisionListener(KafkaOptions kafka, DestinationTable table, ILogger<RouteDecisionListener> logger)
     : BackgroundService
 {
     private long _applied, _invalid;
@@ -26,13 +27,13 @@ internal sealed partial class RouteDecisionListener(string bootstrapServers, Des
 
     private void Run(CancellationToken stoppingToken)
     {
-        using var consumer = new ConsumerBuilder<string?, byte[]>(new ConsumerConfig
+        using var consumer = new ConsumerBuilder<string?, byte[]>(KafkaClientConfigs.WithClientProperties(new ConsumerConfig
         {
-            BootstrapServers = bootstrapServers,
+            BootstrapServers = kafka.BootstrapServers,
             GroupId = $"proxy-{table.Service}-{Guid.NewGuid():N}",
             EnableAutoCommit = false,
             FetchWaitMaxMs = 10,
-        }).SetLogHandler((_, _) => { }).Build();
+        }, kafka)).SetLogHandler((_, _) => { }).Build();
         if (!Assign(consumer, stoppingToken)) return;
         while (!stoppingToken.IsCancellationRequested)
         {

@@ -45,14 +45,34 @@ public sealed partial class ForecastStateStore(string root, ILogger? logger = nu
         return null;
     }
 
-    /// <summary>Installs the persisted model of <paramref name="forecaster"/>; false when there is none.</summary>
+    /// <summary>
+    /// Installs the persisted model of <paramref name="forecaster"/>; false when there is none or it is unusable (a
+    /// checksum mismatch, an unreadable file): that one is set aside with a warning and the forecaster trains anew.
+    /// </summary>
     public bool TryLoadModel(string service, ITrainableForecaster forecaster)
     {
         if (forecaster is not GbmForecaster gbm) return false;
-        var model = GbmModelFiles.Read(Path.Combine(ServiceDirectory(service), forecaster.Name), gbm.Options, gbm.Horizons);
+        var directory = Path.Combine(ServiceDirectory(service), forecaster.Name);
+        var model = GbmModelFiles.Read(directory, gbm.Options, gbm.Horizons, out var problem);
+        if (problem is not null) SetAsideModel(service, GbmModelFiles.Current(directory), problem);
         if (model is null) return false;
         forecaster.Install(model);
         return true;
+    }
+
+    private void SetAsideModel(string service, string version, string problem)
+    {
+        // Not named like a version (<name>.v*), so the next save does not delete it: it stays for a look.
+        var aside = Path.Combine(Path.GetDirectoryName(version)!, $"corrupt-{Path.GetFileName(version)}-{DateTimeOffset.UtcNow.UtcDateTime:yyyyMMddTHHmmssfff}");
+        try
+        {
+            Directory.Move(version, aside);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            aside = $"nowhere ({e.Message})";
+        }
+        Log.ModelSetAside(_logger, service, version, problem, aside);
     }
 
     /// <summary>
@@ -70,5 +90,8 @@ public sealed partial class ForecastStateStore(string root, ILogger? logger = nu
     {
         [LoggerMessage(1, LogLevel.Warning, "Predictive state of {Service}: {Path} is unreadable ({Problem}); moved to {Aside}, the service starts cold")]
         public static partial void SetAside(ILogger logger, string service, string path, string problem, string aside);
+
+        [LoggerMessage(2, LogLevel.Warning, "Predictive model of {Service}: {Path} is unusable ({Problem}); moved to {Aside}, the model is trained anew")]
+        public static partial void ModelSetAside(ILogger logger, string service, string path, string problem, string aside);
     }
 }

@@ -5,13 +5,14 @@ using Pipeline.Predictor.Forecasting.Gbm;
 namespace Pipeline.Predictor.Forecasting.Persistence;
 
 /// <summary>
-/// A <c>gbm</c> model on disk: <c>meta.json</c> plus one ML.NET model zip per horizon (<c>MLContext.Model.Save</c>), in a
-/// versioned folder <c>&lt;name&gt;.v&lt;time&gt;</c> named by the pointer file <c>&lt;name&gt;.current</c>, which is replaced
-/// atomically once the folder is complete: a crash leaves the previous model or the new one, never half of one.
+/// A <c>gbm</c> model on disk: <c>meta.json</c> (with the SHA-256 of every model file) plus one ML.NET model zip per
+/// horizon (<c>MLContext.Model.Save</c>), in a versioned folder <c>&lt;name&gt;.v&lt;time&gt;</c> named by the pointer file
+/// <c>&lt;name&gt;.current</c>, which is replaced atomically once the folder is complete: a crash leaves the previous model or
+/// the new one, never half of one; a file changed afterwards fails its checksum and the model is retrained.
 /// </summary>
 internal static class GbmModelFiles
 {
-    private sealed record Meta(int Version, long TrainedThrough, int TrainingExamples, int Horizons);
+    private sealed record Meta(int Version, long TrainedThrough, int TrainingExamples, int Horizons, Dictionary<string, string>? Sha256 = null);
 
     public static void Write(string directory, GbmModel model)
     {
@@ -20,11 +21,14 @@ internal static class GbmModelFiles
         var version = $"{name}.v{DateTime.UtcNow:yyyyMMddTHHmmssfffffff}{Guid.NewGuid():N}"[..(name.Length + 34)];
         var target = Path.Combine(parent, version);
         Directory.CreateDirectory(target);
+        var hashes = new Dictionary<string, string>(StringComparer.Ordinal);
         for (var h = 1; h <= model.Horizons; h++)
         {
-            model.Context.Model.Save(model.Models[h - 1], model.Schema, Path.Combine(target, $"h{h}.zip"));
+            var file = Path.Combine(target, $"h{h}.zip");
+            model.Context.Model.Save(model.Models[h - 1], model.Schema, file);
+            hashes[$"h{h}.zip"] = Checksum.OfFile(file);
         }
-        var meta = JsonSerializer.SerializeToUtf8Bytes(new Meta(1, model.TrainedThrough, model.TrainingExamples, model.Horizons));
+        var meta = JsonSerializer.SerializeToUtf8Bytes(new Meta(2, model.TrainedThrough, model.TrainingExamples, model.Horizons, hashes));
         AtomicFile.Write(Path.Combine(target, "meta.json"), s => s.Write(meta));
         AtomicFile.Write(directory + ".current", s => s.Write(System.Text.Encoding.UTF8.GetBytes(version)));
         foreach (var old in Directory.EnumerateDirectories(parent, name + ".v*").Append(directory))
@@ -36,7 +40,7 @@ internal static class GbmModelFiles
     }
 
     /// <summary>The folder the pointer file of <paramref name="directory"/> names, or <paramref name="directory"/> itself (a model written before versioning).</summary>
-    private static string Current(string directory)
+    public static string Current(string directory)
     {
         var pointer = directory + ".current";
         if (!File.Exists(pointer)) return directory;
@@ -48,16 +52,26 @@ internal static class GbmModelFiles
         return valid ? Path.Combine(Path.GetDirectoryName(Path.GetFullPath(directory))!, version) : directory;
     }
 
-    /// <summary>The model in <paramref name="directory"/>, or null when absent, unreadable or trained for fewer horizons than needed.</summary>
-    public static GbmModel? Read(string directory, GbmOptions options, int horizons)
+    /// <summary>
+    /// The model in <paramref name="directory"/>, or null when absent, trained for fewer horizons than needed, or
+    /// unusable; <paramref name="problem"/> then says why it is unusable (null when it is merely absent or too short).
+    /// Never throws for what the files hold.
+    /// </summary>
+    public static GbmModel? Read(string directory, GbmOptions options, int horizons, out string? problem)
     {
+        problem = null;
         directory = Current(directory);
         var metaPath = Path.Combine(directory, "meta.json");
         if (!File.Exists(metaPath)) return null;
         try
         {
             var meta = JsonSerializer.Deserialize<Meta>(File.ReadAllText(metaPath));
-            if (meta is null || meta.Version != 1 || meta.Horizons < horizons) return null;
+            if (meta is null || meta.Version is not (1 or 2)) return Unusable($"meta.json: unknown version {meta?.Version}", out problem);
+            if (meta.Horizons < horizons) return null;
+            for (var h = 1; h <= horizons; h++)
+            {
+                if (ChecksumProblem(directory, $"h{h}.zip", meta) is { } bad) return Unusable(bad, out problem);
+            }
             var context = new MLContext(options.Seed);
             var models = new ITransformer[horizons];
             DataViewSchema? schema = null;
@@ -68,9 +82,25 @@ internal static class GbmModelFiles
             }
             return new GbmModel(context, schema!, models, meta.TrainedThrough, meta.TrainingExamples, TimeSpan.Zero);
         }
-        catch (Exception e) when (e is IOException or JsonException or InvalidOperationException or FormatException)
+        catch (Exception e) when (e is not OutOfMemoryException)
         {
-            return null;
+            return Unusable($"{e.GetType().Name}: {e.Message}", out problem);
         }
+    }
+
+    /// <summary>What is wrong with <paramref name="file"/> against the checksum in <paramref name="meta"/> (version 1 has none), or null.</summary>
+    private static string? ChecksumProblem(string directory, string file, Meta meta)
+    {
+        if (meta.Version == 1) return null;
+        var path = Path.Combine(directory, file);
+        if (meta.Sha256 is null || !meta.Sha256.TryGetValue(file, out var expected)) return $"meta.json: no checksum of {file}";
+        if (!File.Exists(path)) return $"{file} is missing";
+        return Checksum.OfFile(path) == expected ? null : $"{file}: checksum mismatch (changed after it was written)";
+    }
+
+    private static GbmModel? Unusable(string reason, out string problem)
+    {
+        problem = reason;
+        return null;
     }
 }

@@ -1,26 +1,40 @@
 namespace Pipeline.Predictor.Forecasting.Persistence;
 
-/// <summary>Binary file of a <see cref="RateHistory"/>: step, origin, first index, then the held points.</summary>
+/// <summary>
+/// Binary file of a <see cref="RateHistory"/>: magic, step, origin, first index, point count, the held points, then the
+/// SHA-256 of everything before it (<see cref="Checksum"/>). Files of the first format (no checksum) are still read.
+/// </summary>
 internal static class HistoryFile
 {
-    private const int Magic = 0x48495354; // "HIST"
+    private const int Magic = 0x32534948; // "HIS2": with a trailing checksum
+    private const int LegacyMagic = 0x48495354; // "HIST": without
     private const int HeaderBytes = sizeof(int) + 3 * sizeof(long) + sizeof(int);
 
-    /// <summary>Writes <paramref name="history"/> atomically (<see cref="AtomicFile"/>).</summary>
-    public static void Write(string path, RateHistory history) => AtomicFile.Write(path, stream =>
+    /// <summary>Writes <paramref name="history"/> atomically (<see cref="AtomicFile"/>) with its checksum.</summary>
+    public static void Write(string path, RateHistory history)
     {
-        using var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true);
-        writer.Write(Magic);
-        writer.Write(history.Step.Ticks);
-        writer.Write(history.Count == 0 ? 0L : history.TimeOf(0).UtcTicks);
-        writer.Write(history.FirstIndex);
-        writer.Write(history.Available);
-        for (var i = history.FirstIndex; i < history.Count; i++) writer.Write(history[i]);
-    });
+        using var body = new MemoryStream();
+        using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(Magic);
+            writer.Write(history.Step.Ticks);
+            writer.Write(history.Count == 0 ? 0L : history.TimeOf(0).UtcTicks);
+            writer.Write(history.FirstIndex);
+            writer.Write(history.Available);
+            for (var i = history.FirstIndex; i < history.Count; i++) writer.Write(history[i]);
+        }
+        var hash = Checksum.Of(body.GetBuffer().AsSpan(0, (int)body.Length));
+        AtomicFile.Write(path, stream =>
+        {
+            stream.Write(body.GetBuffer(), 0, (int)body.Length);
+            stream.Write(hash);
+        });
+    }
 
     /// <summary>
     /// The history in <paramref name="path"/> with the given ring capacity, or null when absent, of another step, or
     /// corrupt; <paramref name="corrupt"/> then says what is wrong with it (null when it is merely absent or of another step).
+    /// Never throws for what the file holds.
     /// </summary>
     public static RateHistory? Read(string path, TimeSpan step, int capacity, out string? corrupt)
     {
@@ -28,26 +42,37 @@ internal static class HistoryFile
         if (!File.Exists(path)) return null;
         try
         {
-            using var stream = File.OpenRead(path);
-            using var reader = new BinaryReader(stream);
-            if (stream.Length < HeaderBytes) return Corrupt($"{stream.Length} bytes, shorter than the {HeaderBytes}-byte header", out corrupt);
-            if (reader.ReadInt32() != Magic) return Corrupt("not a history file (wrong magic number)", out corrupt);
-            if (reader.ReadInt64() != step.Ticks) return null;
-            var origin = new DateTimeOffset(reader.ReadInt64(), TimeSpan.Zero);
-            var first = reader.ReadInt64();
-            var count = reader.ReadInt32();
-            var room = (stream.Length - HeaderBytes) / sizeof(double);
-            if (first < 0) return Corrupt($"first index {first} is negative", out corrupt);
-            if (count < 0 || count != room) return Corrupt($"point count {count} does not match the {room} points the file holds", out corrupt);
-            var points = new double[count];
-            for (var i = 0; i < count; i++) points[i] = reader.ReadDouble();
-            var skip = Math.Max(0, count - capacity);
-            return RateHistory.Restore(step, capacity, origin, first + skip, points[skip..]);
+            var bytes = File.ReadAllBytes(path);
+            if (bytes.Length < HeaderBytes) return Corrupt($"{bytes.Length} bytes, shorter than the {HeaderBytes}-byte header", out corrupt);
+            var magic = BitConverter.ToInt32(bytes, 0);
+            if (magic == Magic && !Checksum.Trails(bytes))
+                return Corrupt("checksum mismatch (the file changed after it was written, or is incomplete)", out corrupt);
+            if (magic != Magic && magic != LegacyMagic) return Corrupt("not a history file (wrong magic number)", out corrupt);
+            var length = magic == Magic ? bytes.Length - Checksum.Bytes : bytes.Length;
+            return Parse(new BinaryReader(new MemoryStream(bytes, 0, length)), length, step, capacity, out corrupt);
         }
-        catch (Exception e) when (e is IOException or ArgumentException)
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
         {
             return Corrupt($"{e.GetType().Name}: {e.Message}", out corrupt);
         }
+    }
+
+    private static RateHistory? Parse(BinaryReader reader, long length, TimeSpan step, int capacity, out string? corrupt)
+    {
+        corrupt = null;
+        reader.ReadInt32();
+        if (reader.ReadInt64() != step.Ticks) return null;
+        var origin = reader.ReadInt64();
+        var first = reader.ReadInt64();
+        var count = reader.ReadInt32();
+        var room = (length - HeaderBytes) / sizeof(double);
+        if (origin < DateTimeOffset.MinValue.UtcTicks || origin > DateTimeOffset.MaxValue.UtcTicks) return Corrupt($"origin {origin} is not a time", out corrupt);
+        if (first < 0 || first > long.MaxValue / 4) return Corrupt($"first index {first} is out of range", out corrupt);
+        if (count < 0 || count != room) return Corrupt($"point count {count} does not match the {room} points the file holds", out corrupt);
+        var points = new double[count];
+        for (var i = 0; i < count; i++) points[i] = reader.ReadDouble();
+        var skip = Math.Max(0, count - capacity);
+        return RateHistory.Restore(step, capacity, new DateTimeOffset(origin, TimeSpan.Zero), first + skip, points[skip..]);
     }
 
     private static RateHistory? Corrupt(string reason, out string corrupt)

@@ -33,6 +33,9 @@ public sealed partial class ConsumeTransformProduceLoop
         [LoggerMessage(10, LogLevel.Warning, "Stage {Stage}: {Outstanding} outputs not delivered within {Seconds} s (broker unreachable?); committing nothing until they are, still polling")]
         public static partial void DeliveriesPending(ILogger logger, string stage, long outstanding, double seconds);
 
+        [LoggerMessage(11, LogLevel.Warning, "Stage {Stage} did not publish to {Topic}: {Reason}; dead-lettered")]
+        public static partial void OutputDeadLettered(ILogger logger, string stage, string topic, string reason);
+
         [LoggerMessage(7, LogLevel.Debug, "Stage {Stage} dead-lettered {Topic}@{Offset}: {Reason}")]
         public static partial void DeadLettered(ILogger logger, string stage, string topic, long offset, string reason);
     }

@@ -1,3 +1,4 @@
+using Confluent.Kafka;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Topics;
@@ -13,7 +14,21 @@ public sealed partial class ConsumeTransformProduceLoop
 
         public void Publish<T>(string topic, string key, T message)
         {
-            loop.Produce(topic, key, JsonSerde<T>.Instance.Serialize(message, default), input?.Origin);
+            var value = JsonSerde<T>.Instance.Serialize(message, default);
+            if (OutputGuard.Rejection(topic, key, value.Length, loop._options.LimitFor(topic)) is { } tooLarge)
+            {
+                loop.DeadLetterOutput(topic, key, value, tooLarge, input?.Origin);
+                return;
+            }
+            try
+            {
+                loop.Produce(topic, key, value, input?.Origin);
+            }
+            catch (ProduceException<string?, byte[]> e) when (e.Error.Code == ErrorCode.MsgSizeTooLarge)
+            {
+                loop.DeadLetterOutput(topic, key, value, OutputGuard.Refused(topic, key, value.Length, e.Error.Reason), input?.Origin);
+                return;
+            }
             loop._counter.AddPublished(topic);
         }
 
@@ -26,13 +41,26 @@ public sealed partial class ConsumeTransformProduceLoop
             {
                 // Re-dead-lettering a dead letter could loop forever; it stays where it is, in the dead-letter topic.
                 loop._counter.AddDeadLettered(input.Topic);
+                loop._counter.AddDeadLetterReason(reason);
                 Log.DeadLetterUnprocessable(loop._logger, loop._processor.Stage, input.Partition, input.Offset, reason);
                 return;
             }
             var letter = DeadLetterFactory.Create(loop._processor.Stage, input, reason, loop._options.MaxMessageBytes, loop._time.GetUtcNow());
             loop.Produce(TopicNames.DeadLetters, input.Key, JsonSerde<DeadLetter>.Instance.Serialize(letter, default), input.Origin);
             loop._counter.AddDeadLettered(input.Topic);
+            loop._counter.AddDeadLetterReason(reason);
             Log.DeadLettered(loop._logger, loop._processor.Stage, input.Topic, input.Offset, letter.Reason);
         }
+    }
+
+    /// <summary>Sends an output that may not be published to the dead-letter topic instead (its own bytes, truncated), counted under its topic.</summary>
+    private void DeadLetterOutput(string topic, string? key, byte[] value, string reason, DateTimeOffset? origin)
+    {
+        var now = _time.GetUtcNow();
+        var letter = DeadLetterFactory.Create(_processor.Stage, OutputGuard.AsInput(topic, key, value, now, origin), reason, _options.MaxMessageBytes, now);
+        Produce(TopicNames.DeadLetters, key, JsonSerde<DeadLetter>.Instance.Serialize(letter, default), origin);
+        _counter.AddDeadLettered(topic);
+        _counter.AddDeadLetterReason(reason);
+        Log.OutputDeadLettered(_logger, _processor.Stage, topic, letter.Reason);
     }
 }

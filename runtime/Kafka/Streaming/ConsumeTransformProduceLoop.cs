@@ -146,7 +146,7 @@ public sealed partial class ConsumeTransformProduceLoop
             Origin = OriginHeader.Read(record.Message.Headers) ?? timestamp,
         };
         var output = new Output(this, input);
-        if (RecordGuard.Rejection(input, _options.MaxMessageBytes) is { } rejection)
+        if (RecordGuard.Rejection(input, _options.LimitFor(input.Topic)) is { } rejection)
         {
             output.DeadLetter(rejection);
             return;

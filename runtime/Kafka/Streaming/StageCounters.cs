@@ -52,6 +52,10 @@ public sealed class StageCounter
     public void AddPublished(string topic) => Add(ref _published, topic, 1);
     /// <summary>Counts one record of <paramref name="topic"/> sent to (or left in) the dead-letter topic.</summary>
     public void AddDeadLettered(string topic) => Add(ref _deadLettered, topic, 2);
+    /// <summary>Counts one dead letter by the kind of its <paramref name="reason"/> (see <see cref="DeadLetterReasons"/>).</summary>
+    public void AddDeadLetterReason(string reason) => Reasons.Add(reason);
+    /// <summary>Dead letters by the kind of their reason.</summary>
+    public DeadLetterReasons Reasons { get; } = new();
     /// <summary>Observes the processing time of one record.</summary>
     public void AddProcessed(TimeSpan elapsed) => _processed(elapsed);
     /// <summary>Records that the stage's loop ran at <paramref name="now"/>: a consumer poll, or a producer-only stage's collection.</summary>

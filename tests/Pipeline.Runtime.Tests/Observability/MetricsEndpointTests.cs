@@ -55,6 +55,8 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         for (var i = 0; i < 3; i++) counter.AddConsumed("pipeline.metrics");
         counter.AddPublished("pipeline.features");
         counter.AddDeadLettered("pipeline.metrics");
+        counter.AddDeadLetterReason("limit: window [..) of service web already has 1000 replicas (the limit)");
+        counter.AddDeadLetterReason("limit: 10000 services already have state");
         counter.AddProcessed(TimeSpan.FromMilliseconds(2));
         counter.SetLag(4);
         _time.Advance(TimeSpan.FromSeconds(1.5));
@@ -66,6 +68,7 @@ public sealed class MetricsEndpointTests : IAsyncLifetime
         Assert.Contains("pipeline_stage_consumed_total{stage=\"features\",topic=\"pipeline.metrics\"} 3", text);
         Assert.Contains("pipeline_stage_published_total{stage=\"features\",topic=\"pipeline.features\"} 1", text);
         Assert.Contains("pipeline_stage_dead_lettered_total{stage=\"features\",topic=\"pipeline.metrics\"} 1", text);
+        Assert.Contains("pipeline_stage_dead_letter_reasons_total{stage=\"features\",reason=\"limit\"} 2", text);
         Assert.Contains("pipeline_stage_last_poll_age_seconds{stage=\"features\"} 1.5", text);
         Assert.Contains("pipeline_stage_consumer_lag{stage=\"features\"} 4", text);
         Assert.Contains("pipeline_stage_processing_seconds_count{stage=\"features\"} 1", text);

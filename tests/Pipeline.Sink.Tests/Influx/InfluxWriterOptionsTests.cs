@@ -14,7 +14,7 @@ public sealed class InfluxWriterOptionsTests
     }
 
     [Fact]
-    public void WriteUri_UserInfoInUrl_BecomesQueryCredentialsAndLeavesHost()
+    public void WriteUri_UserInfoInUrl_NeitherInUserInfoNorInQuery()
     {
         var options = new InfluxWriterOptions { Url = new Uri("http://alice:s%3Acret@influx:8086/base/"), RetentionPolicy = "week" };
 
@@ -22,14 +22,14 @@ public sealed class InfluxWriterOptionsTests
 
         Assert.Equal("", uri.UserInfo);
         Assert.Equal("/base/write", uri.AbsolutePath);
-        Assert.Equal("?db=pipeline&precision=ns&rp=week&u=alice&p=s%3Acret", uri.Query);
+        Assert.Equal("?db=pipeline&precision=ns&rp=week", uri.Query);
     }
 
     [Fact]
-    public void QueryUri_ExplicitUsername_WinsOverUserInfo()
+    public void QueryUri_ExplicitCredentials_NotInTheUrl()
     {
         var options = new InfluxWriterOptions { Url = new Uri("http://alice:x@influx:8086"), Username = "bob", Password = "pw" };
 
-        Assert.Equal("?u=bob&p=pw", options.QueryUri().Query);
+        Assert.Equal("http://influx:8086/query", options.QueryUri().AbsoluteUri);
     }
 }

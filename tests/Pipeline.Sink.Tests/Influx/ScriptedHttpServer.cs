@@ -31,6 +31,9 @@ internal sealed class ScriptedHttpServer : IDisposable
     /// <summary>Bodies of every request received, in arrival order.</summary>
     public ConcurrentQueue<string> Bodies { get; } = new();
 
+    /// <summary>The <c>Authorization</c> header of every request ("" when absent) and its URL, in arrival order.</summary>
+    public ConcurrentQueue<(string Authorization, string Url)> Requests { get; } = new();
+
     /// <summary>Lets held answers go out.</summary>
     public void Release() => _released.TrySetResult();
 
@@ -48,6 +51,7 @@ internal sealed class ScriptedHttpServer : IDisposable
             HttpListenerContext context;
             try { context = await _listener.GetContextAsync(); }
             catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException) { return; }
+            Requests.Enqueue((context.Request.Headers["Authorization"] ?? "", context.Request.Url?.ToString() ?? ""));
             using (var reader = new StreamReader(context.Request.InputStream)) Bodies.Enqueue(await reader.ReadToEndAsync());
             await _released.Task;
             var (status, body) = _script.TryDequeue(out var step) ? step : (204, "");

@@ -130,6 +130,25 @@ public sealed class ActuatorProcessorTests
         Assert.Contains("desiredReplicas", Assert.Single(output.DeadLetters));
     }
 
+    [Theory]
+    [InlineData("..", "must not be only dots")]
+    [InlineData("../etc", "must match")]
+    [InlineData("a/b", "must match")]
+    [InlineData("web\u0000x", "must match")]
+    [InlineData("", "is required")]
+    public void Process_HostileServiceId_DeadLetteredWithReason_NothingApplied(string service, string problem)
+    {
+        var (processor, cluster) = Create();
+        var output = new RecordingStageOutput();
+        service = System.Text.RegularExpressions.Regex.Unescape(service);
+
+        processor.Process(Inputs.Of(TopicNames.ScaleDecisions, "web", Decision("d", 5) with { Service = service }), output);
+
+        Assert.Empty(output.Published);
+        Assert.Contains($"invalid: service: {problem}", Assert.Single(output.DeadLetters));
+        Assert.Equal(2, cluster.Counts("web").Desired);
+    }
+
     [Fact]
     public void Process_UnknownServiceOnSimulator_ReportedFailedWithTheTargetsReason()
     {

@@ -39,6 +39,23 @@ public sealed class PredictorProcessorTests
     }
 
     [Fact]
+    public void Process_WindowOfServiceBeyondMaxServices_DeadLetteredAsLimit_KnownServicesStillDecided()
+    {
+        var options = Hpa();
+        options.MaxServices = 2;
+        var processor = PredictorPolicies.CreateProcessor(options);
+        var output = new RecordingStageOutput();
+
+        foreach (var service in new[] { "a", "b", "c", "a" })
+            processor.Process(Inputs.Of(TopicNames.Features, service, Window(0, 0.5) with { Service = service }), output);
+
+        Assert.Equal(["a", "b", "a"], output.Of<ScaleDecision>().Select(d => d.Service));
+        var reason = Assert.Single(output.DeadLetters);
+        Assert.StartsWith("limit: the predictor already decides for 2 services", reason);
+        Assert.Contains("service c", reason);
+    }
+
+    [Fact]
     public void Process_AfterAppliedActuation_CurrentReplicasIsTheAppliedCount()
     {
         var processor = PredictorPolicies.CreateProcessor(Hpa());

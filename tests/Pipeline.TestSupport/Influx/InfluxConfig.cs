@@ -4,7 +4,7 @@ namespace Pipeline.TestSupport.Influx;
 internal static class InfluxConfig
 {
     /// <summary>Config text for an influxd whose HTTP API listens on <paramref name="httpPort"/> and RPC on <paramref name="rpcPort"/>.</summary>
-    public static string Render(string dataRoot, int httpPort, int rpcPort) => $"""
+    public static string Render(string dataRoot, int httpPort, int rpcPort, bool auth = false) => $"""
         reporting-disabled = true
         bind-address = "127.0.0.1:{rpcPort}"
 
@@ -19,6 +19,7 @@ internal static class InfluxConfig
         [http]
           bind-address = "127.0.0.1:{httpPort}"
           log-enabled = false
+          auth-enabled = {(auth ? "true" : "false")}
 
         [monitor]
           store-enabled = false

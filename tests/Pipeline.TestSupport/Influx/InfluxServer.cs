@@ -27,12 +27,19 @@ public sealed class InfluxServer : IAsyncLifetime, IAsyncDisposable
     /// <summary>Creates a server that starts on <see cref="InitializeAsync"/>.</summary>
     public InfluxServer() : this("pipeline") { }
 
-    private InfluxServer(string database) => Database = database;
-
-    /// <summary>Starts influxd and creates <paramref name="database"/>.</summary>
-    public static async Task<InfluxServer> StartAsync(string database = "pipeline")
+    private InfluxServer(string database, (string User, string Password)? admin = null)
     {
-        var server = new InfluxServer(database);
+        Database = database;
+        Admin = admin;
+    }
+
+    /// <summary>With authentication on: the admin user created at start (the server's own requests use it).</summary>
+    public (string User, string Password)? Admin { get; }
+
+    /// <summary>Starts influxd and creates <paramref name="database"/>; with <paramref name="admin"/>, authentication is on and that admin user exists.</summary>
+    public static async Task<InfluxServer> StartAsync(string database = "pipeline", (string User, string Password)? admin = null)
+    {
+        var server = new InfluxServer(database, admin);
         try { await server.InitializeAsync(); }
         catch { await server.DisposeAsync(); throw; }
         return server;
@@ -49,6 +56,13 @@ public sealed class InfluxServer : IAsyncLifetime, IAsyncDisposable
             catch (InfluxStartException e) { last = e; StopProcess(); DeleteRoot(); }
         }
         if (last is not null) throw last;
+        if (Admin is { } admin)
+        {
+            // With auth on and no user yet, influxd takes exactly this one statement unauthenticated.
+            await ExecuteAsync($"CREATE USER \"{admin.User}\" WITH PASSWORD '{admin.Password}' WITH ALL PRIVILEGES");
+            _http.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Basic",
+                Convert.ToBase64String(Encoding.UTF8.GetBytes($"{admin.User}:{admin.Password}")));
+        }
         await ExecuteAsync($"CREATE DATABASE \"{Database}\"");
     }
 
@@ -97,7 +111,7 @@ public sealed class InfluxServer : IAsyncLifetime, IAsyncDisposable
         var httpPort = FreePort.Next();
         var rpcPort = FreePort.Next();
         var configPath = Path.Combine(_root, "influxdb.conf");
-        await File.WriteAllTextAsync(configPath, InfluxConfig.Render(_root, httpPort, rpcPort));
+        await File.WriteAllTextAsync(configPath, InfluxConfig.Render(_root, httpPort, rpcPort, Admin is not null));
         Url = new Uri($"http://127.0.0.1:{httpPort}");
         await LaunchAsync(influxd, configPath);
     }

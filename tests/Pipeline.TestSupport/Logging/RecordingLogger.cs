@@ -23,3 +23,22 @@ public sealed class RecordingLogger : ILogger
         lock (_messages) _messages.Add(text);
     }
 }
+
+/// <summary>A <see cref="RecordingLogger"/> for components that take an <see cref="ILogger{T}"/>.</summary>
+public sealed class RecordingLogger<T> : ILogger<T>
+{
+    private readonly RecordingLogger _inner = new();
+
+    /// <summary>Messages logged so far, oldest first.</summary>
+    public IReadOnlyList<string> Messages => _inner.Messages;
+
+    /// <inheritdoc />
+    public IDisposable? BeginScope<TState>(TState state) where TState : notnull => null;
+
+    /// <inheritdoc />
+    public bool IsEnabled(LogLevel logLevel) => true;
+
+    /// <inheritdoc />
+    public void Log<TState>(LogLevel logLevel, EventId eventId, TState state, Exception? exception, Func<TState, Exception?, string> formatter) =>
+        _inner.Log(logLevel, eventId, state, exception, formatter);
+}
