@@ -34,7 +34,8 @@ public sealed partial class ConsumeTransformProduceLoop
         RebalanceLog.Revoked(_logger, _processor.Stage, lost ? "lost" : "revoked", string.Join(',', revoked));
         try
         {
-            if (!lost) CommitPending(consumer, revoked);
+            // The longer shutdown wait: a commit skipped here makes the new owner re-read (and re-emit) more.
+            if (!lost) CommitPending(consumer, revoked, ShutdownFlushTimeout);
         }
         finally
         {
