@@ -6,8 +6,9 @@ using Pipeline.Contracts.Topics;
 namespace Pipeline.Integration.Tests.ScaleOut;
 
 /// <summary>
-/// Steady metric load for many services until stopped: tick n (from 1) sends one sample per (service, replica) stamped
-/// T0 + n s covering the second before it, so window [15k, 15k + 15) of a service holds ticks 15k + 1 .. 15k + 15. Keyed by service.
+/// Steady metric load for many services until stopped: tick n (from 0) sends one sample per (service, replica), service
+/// i's stamped T0 + (n + 1 + i mod 15) s covering the second before it, so the services' windows close at different
+/// ticks (interleaved on a partition, as in real fleets). Keyed by service.
 /// </summary>
 internal sealed class FleetSampleLoad : IDisposable
 {
@@ -26,7 +27,7 @@ internal sealed class FleetSampleLoad : IDisposable
         {
             while (!_stop.IsCancellationRequested)
             {
-                Send(T0.AddSeconds(Ticks + 1));
+                Send(Ticks);
                 Ticks++;
                 Thread.Sleep(tickMs);
             }
@@ -41,12 +42,15 @@ internal sealed class FleetSampleLoad : IDisposable
 
     public long Failed => Interlocked.Read(ref _failed);
 
+    /// <summary>When service <paramref name="index"/>'s sample of tick <paramref name="tick"/> is stamped.</summary>
+    public static DateTimeOffset Stamp(int index, int tick) => T0.AddSeconds(tick + 1 + index % 15);
+
     /// <summary>Stops the load, then sends one sample per service <paramref name="ahead"/> past the last tick (its watermark closes every earlier window) and waits for delivery.</summary>
     public void Stop(TimeSpan ahead)
     {
         _stop.Cancel();
         _loop.Wait();
-        Send(T0.AddSeconds(Ticks) + ahead, replicas: 1);
+        Send(Ticks + (int)ahead.TotalSeconds, replicas: 1);
         _producer.Flush(TimeSpan.FromSeconds(30));
     }
 
@@ -57,10 +61,11 @@ internal sealed class FleetSampleLoad : IDisposable
         _stop.Dispose();
     }
 
-    private void Send(DateTimeOffset timestamp, int? replicas = null)
+    private void Send(int tick, int? replicas = null)
     {
-        foreach (var service in Services)
+        for (var i = 0; i < Services.Count; i++)
         {
+            var (service, timestamp) = (Services[i], Stamp(i, tick));
             for (var r = 0; r < (replicas ?? Replicas); r++)
             {
                 var sample = new MetricSample { Service = service, Replica = $"r{r}", Timestamp = timestamp, Requests = 10, Completed = 10, Utilization = 0.5 };

@@ -48,7 +48,7 @@ public sealed class RebalanceTests(ITestOutputHelper output)
 
             var aFeatures = a.Counter("features").Published;
             Assert.True(await Eventually.HoldsAsync(() => a.Counter("features").Published >= aFeatures + 2 * services.Count, Wait), "instance A did not go on alone");
-            load.Stop(ahead: TimeSpan.FromMinutes(1));
+            load.Stop(ahead: TimeSpan.FromMinutes(5));
             Assert.Equal(0, load.Failed);
 
             var expected = ExpectedWindows(services, load.Ticks, load.Replicas);
@@ -81,18 +81,19 @@ public sealed class RebalanceTests(ITestOutputHelper output)
         }
     }
 
-    private static DateTimeOffset End(int ticks) => FleetSampleLoad.T0.AddSeconds(ticks);
+    /// <summary>After the last window start of the load, before the closing sample's window.</summary>
+    private static DateTimeOffset End(int ticks) => FleetSampleLoad.T0.AddSeconds(ticks + 30);
 
-    /// <summary>The end of the last window of the load (the one holding its last tick).</summary>
-    private static DateTimeOffset LastEnd(int ticks) => FleetSampleLoad.T0.AddSeconds((ticks + 14) / 15 * 15);
+    /// <summary>After the last window end of the load, before the closing sample's window.</summary>
+    private static DateTimeOffset LastEnd(int ticks) => FleetSampleLoad.T0.AddSeconds(ticks + 45);
 
     /// <summary>The windows of the load itself (not the one the closing sample opened).</summary>
     private static IEnumerable<FeatureWindow> Ours(IReadOnlyList<ReadRecord> records, int ticks) =>
         records.Select(r => r.As<FeatureWindow>()).Where(w => w.WindowStart < End(ticks));
 
-    /// <summary>Samples per (service, window start): 15 ticks × replicas, fewer in the last window.</summary>
+    /// <summary>Samples per (service, window start) sent: a sample stamped s covers (s - 1 s, s], in window [15k, 15k + 15) for 15k &lt; s &lt;= 15k + 15.</summary>
     private static Dictionary<(string, DateTimeOffset), int> ExpectedWindows(IReadOnlyList<string> services, int ticks, int replicas) =>
-        services.SelectMany(s => Enumerable.Range(0, (ticks + 14) / 15)
-                .Select(k => (Key: (s, FleetSampleLoad.T0.AddSeconds(15 * k)), Count: Math.Min(15, ticks - 15 * k) * replicas)))
-            .ToDictionary(e => e.Key, e => e.Count);
+        services.SelectMany((s, i) => Enumerable.Range(0, ticks).Select(n => (s, Start: FleetSampleLoad.T0.AddSeconds(
+                ((int)(FleetSampleLoad.Stamp(i, n) - FleetSampleLoad.T0).TotalSeconds - 1) / 15 * 15))))
+            .GroupBy(e => e).ToDictionary(g => g.Key, g => g.Count() * replicas);
 }
