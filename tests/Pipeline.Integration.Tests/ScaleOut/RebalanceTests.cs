@@ -39,8 +39,8 @@ public sealed class RebalanceTests(ITestOutputHelper output)
             var beforeJoin = a.Counter("features").Published;
 
             b = await ScaleOutInstance.StartAsync(options, applied);
-            Assert.True(await Eventually.HoldsAsync(() => b.Counter("features").Published >= 20 && b.Counter("predictor").Published >= 20, Wait),
-                "instance B never took over partitions of features and predictor");
+            Assert.True(await Eventually.HoldsAsync(() => b.Counter("features").Published >= 20 && b.Counter("predictor").Published >= 20
+                    && b.Counter("actuator").Published >= 10, Wait), "instance B never took over partitions of every stage");
             var beforeLeave = a.Counter("features").Published + b.Counter("features").Published;
             var (bFeatures, bDecisions, bResults) = (b.Counter("features").Published, b.Counter("predictor").Published, b.Counter("actuator").Published);
             await b.StopAsync();

@@ -13,7 +13,7 @@ using Pipeline.Runtime.Kafka.Streaming;
 
 namespace Pipeline.Integration.Tests.ScaleOut;
 
-/// <summary>One instance of the features, predictor (hpa) and actuator stages in a host of its own, as a separate process would run them.</summary>
+/// <summary>One instance of the features, predictor (hpa, equal routing) and actuator stages in a host of its own, as a separate process would run them.</summary>
 internal sealed class ScaleOutInstance
 {
     private ScaleOutInstance(IHost host) => Host = host;
@@ -29,7 +29,7 @@ internal sealed class ScaleOutInstance
             s.AddPipelineKafka(options);
             s.AddSingleton(new WindowingOptions());
             s.AddFeaturesStage(FeaturesEngines.Loop);
-            s.AddSingleton(PredictorPolicies.CreateProcessor(new PredictorOptions { AutoscalingPolicy = "hpa", RoutingPolicy = "", ShadowPolicy = "" }));
+            s.AddSingleton(PredictorPolicies.CreateProcessor(new PredictorOptions { AutoscalingPolicy = "hpa", RoutingPolicy = "equal", ShadowPolicy = "" }));
             s.AddStage<PredictorProcessor>();
             s.AddActuator(new ActuatorOptions(), _ => new CountingTarget(applied));
         });
