@@ -25,6 +25,9 @@ public sealed class Actuation(IActuatorTarget target, ActuatorOptions options, T
     /// </summary>
     public void Remember(ActuationResult result) => _ledger.TryRecord(result.DecisionId);
 
+    /// <summary>From when results are read back on assignment (<see cref="ActuatorOptions.ResultsReadBack"/> before now).</summary>
+    public DateTimeOffset RememberSince => time.GetUtcNow() - options.ResultsReadBack;
+
     /// <summary>Applies a scale decision.</summary>
     public ActuationResult Scale(ScaleDecision decision)
     {

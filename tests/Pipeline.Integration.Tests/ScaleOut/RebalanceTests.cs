@@ -67,6 +67,13 @@ public sealed class RebalanceTests(ITestOutputHelper output)
                 $"{beforeLeave} before it left, {windows.Records.Count} records at the end; B published {bFeatures} windows, {bDecisions} decisions, {bResults} results; " +
                 $"{scale.Count} scale decisions for {scale.Select(d => d.Id).Distinct().Count()} windows; {applied.Count} decisions applied");
 
+            foreach (var twice in applied.Where(p => p.Value > 1))
+            {
+                foreach (var r in results.Records.Where(r => r.As<ActuationResult>().DecisionId == twice.Key))
+                    output.WriteLine($"DIAG result {twice.Key} p{r.Partition}@{r.Offset} {r.As<ActuationResult>().Status} {r.As<ActuationResult>().Timestamp:O}");
+                foreach (var r in decisions.Records.Where(r => r.As<ScaleDecision>().Id == twice.Key))
+                    output.WriteLine($"DIAG decision {twice.Key} p{r.Partition}@{r.Offset} {r.As<ScaleDecision>().Timestamp:O}");
+            }
             Assert.Equal(expected.OrderBy(e => e.Key).ToList(), emitted.GroupBy(w => (w.Service, w.WindowStart))
                 .ToDictionary(g => g.Key, g => g.Single().SampleCount).OrderBy(e => e.Key).ToList());
             foreach (var window in scale.GroupBy(d => (d.Service, d.WindowEnd))) Assert.Single(window.Select(d => d.Id).Distinct());
