@@ -10,10 +10,11 @@ namespace Pipeline.Predictor.Service;
 /// The predictor's per-service state by partition: one <see cref="DecisionStep"/> (its policies' histories and the counts
 /// the actuator applied) per partition of <see cref="TopicNames.Features"/>, and of <see cref="TopicNames.Actuations"/>
 /// with the same number (both keyed by service, so the same services). An assigned partition's step is rebuilt by
-/// replaying the retained windows and actuation results before the committed offsets, in time order, without publishing:
-/// the policies are deterministic, so the state is the one the previous owner had (as far as the topics retain).
+/// replaying the windows and actuation results of the last <see cref="PredictorOptions.StateReplay"/> before the committed
+/// offsets, in time order, without publishing: the policies are deterministic, so the state is the one the previous owner
+/// had, as far as that period (and the topics' retention) reaches.
 /// </summary>
-internal sealed class PartitionSteps(Func<DecisionStep> create)
+internal sealed class PartitionSteps(Func<DecisionStep> create, TimeSpan replay, TimeProvider time)
 {
     private readonly Dictionary<int, DecisionStep> _steps = [];
 
@@ -28,13 +29,14 @@ internal sealed class PartitionSteps(Func<DecisionStep> create)
     public void Rebuild(int partition, ITopicHistory history)
     {
         var step = _steps[partition] = create();
-        var replay = new List<InputMessage>();
+        var records = new List<InputMessage>();
+        var since = time.GetUtcNow() - replay;
         foreach (var topic in (string[])[TopicNames.Features, TopicNames.Actuations])
         {
             var tp = new TopicPartition(topic, partition);
-            history.Read(tp, history.ResumeOffset(tp), replay.Add);
+            history.Read(tp, since, history.ResumeOffset(tp), records.Add);
         }
-        foreach (var m in replay.OrderBy(m => m.Timestamp))
+        foreach (var m in records.OrderBy(m => m.Timestamp))
         {
             if (m.Topic == TopicNames.Actuations)
             {

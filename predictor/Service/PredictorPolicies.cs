@@ -42,6 +42,6 @@ public static class PredictorPolicies
     {
         // The first step is made now, so unknown policy names are rejected at start-up.
         DecisionStep? first = CreateStep(options);
-        return new PredictorProcessor(() => Interlocked.Exchange(ref first, null) ?? CreateStep(options));
+        return new PredictorProcessor(() => Interlocked.Exchange(ref first, null) ?? CreateStep(options), options.StateReplay, TimeProvider.System);
     }
 }

@@ -22,8 +22,11 @@ public sealed class PredictorProcessor : IStageProcessor
     /// <summary>One step for every service: the stage as a single instance (state is not rebuilt on assignment).</summary>
     public PredictorProcessor(DecisionStep step) => _single = step;
 
-    /// <summary>A step per partition, each from <paramref name="steps"/>, rebuilt from the topics when its partition is assigned.</summary>
-    public PredictorProcessor(Func<DecisionStep> steps) => _partitions = new PartitionSteps(steps);
+    /// <summary>
+    /// A step per partition, each from <paramref name="steps"/>, rebuilt from the last <paramref name="replay"/> of the
+    /// topics when its partition is assigned.
+    /// </summary>
+    public PredictorProcessor(Func<DecisionStep> steps, TimeSpan replay, TimeProvider time) => _partitions = new PartitionSteps(steps, replay, time);
 
     public string Stage => "predictor";
 

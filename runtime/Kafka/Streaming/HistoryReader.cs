@@ -18,12 +18,16 @@ internal static class HistoryReader
             .Build();
     }
 
-    /// <summary>Per partition of <paramref name="topic"/>, the first offset stamped at or after <paramref name="since"/>, else its beginning.</summary>
-    public static List<TopicPartitionOffset> OffsetsSince(IConsumer<string?, byte[]> reader, string topic, DateTimeOffset since, TimeSpan timeout)
+    /// <summary>The partitions of <paramref name="topic"/>.</summary>
+    public static List<TopicPartition> Partitions(IConsumer<string?, byte[]> reader, string topic, TimeSpan timeout)
     {
         using var admin = new DependentAdminClientBuilder(reader.Handle).Build();
-        var partitions = admin.GetMetadata(topic, timeout).Topics.Single().Partitions
-            .Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
+        return admin.GetMetadata(topic, timeout).Topics.Single().Partitions.Select(p => new TopicPartition(topic, p.PartitionId)).ToList();
+    }
+
+    /// <summary>Per partition, the first offset stamped at or after <paramref name="since"/>, else its beginning (the caller filters by time).</summary>
+    public static List<TopicPartitionOffset> OffsetsSince(IConsumer<string?, byte[]> reader, List<TopicPartition> partitions, DateTimeOffset since, TimeSpan timeout)
+    {
         var stamp = new Timestamp(since.UtcDateTime, TimestampType.CreateTime);
         try
         {

@@ -15,8 +15,8 @@ public interface ITopicHistory
     /// <summary>The timestamp of the record at <see cref="ResumeOffset"/>, or null when there is none yet (nothing to re-read).</summary>
     DateTimeOffset? ResumeTimestamp(TopicPartition partition);
 
-    /// <summary>Reads the retained records of <paramref name="partition"/> before offset <paramref name="until"/>, in offset order.</summary>
-    void Read(TopicPartition partition, long until, Action<InputMessage> each);
+    /// <summary>Reads the records of <paramref name="partition"/> stamped at or after <paramref name="since"/> and before offset <paramref name="until"/>, in offset order.</summary>
+    void Read(TopicPartition partition, DateTimeOffset since, long until, Action<InputMessage> each);
 
     /// <summary>Reads the records of every partition of <paramref name="topic"/> stamped at or after <paramref name="since"/>, up to the end as of now.</summary>
     void ReadSince(string topic, DateTimeOffset since, Action<InputMessage> each);

@@ -33,16 +33,17 @@ internal sealed class TopicHistory(IConsumer<string?, byte[]> group, KafkaOption
         return first;
     }
 
-    public void Read(TopicPartition partition, long until, Action<InputMessage> each)
+    public void Read(TopicPartition partition, DateTimeOffset since, long until, Action<InputMessage> each)
     {
         var low = Reader.QueryWatermarkOffsets(partition, Timeout).Low.Value;
         if (Math.Max(low, 0) >= until) return;
-        HistoryReader.Drain(Reader, [new TopicPartitionOffset(partition, Offset.Beginning)], new() { [partition] = until }, ReadTimeout, each);
+        var starts = HistoryReader.OffsetsSince(Reader, [partition], since, Timeout);
+        HistoryReader.Drain(Reader, starts, new() { [partition] = until }, ReadTimeout, m => { if (m.Timestamp >= since) each(m); });
     }
 
     public void ReadSince(string topic, DateTimeOffset since, Action<InputMessage> each)
     {
-        var starts = HistoryReader.OffsetsSince(Reader, topic, since, Timeout);
+        var starts = HistoryReader.OffsetsSince(Reader, HistoryReader.Partitions(Reader, topic, Timeout), since, Timeout);
         var ends = starts.ToDictionary(s => s.TopicPartition, s => Reader.QueryWatermarkOffsets(s.TopicPartition, Timeout).High.Value);
         HistoryReader.Drain(Reader, starts, ends, ReadTimeout, m => { if (m.Timestamp >= since) each(m); });
     }
