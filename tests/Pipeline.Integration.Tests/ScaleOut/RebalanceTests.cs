@@ -1,6 +1,4 @@
 using System.Collections.Concurrent;
-using Pipeline.Contracts.Messages;
-using Pipeline.Contracts.Topics;
 using Pipeline.Integration.Tests.Support;
 using Pipeline.TestSupport.Kafka;
 using Xunit.Abstractions;
@@ -27,15 +25,13 @@ public sealed class RebalanceTests(ITestOutputHelper output)
         options.SessionTimeoutMs = 3000;
         var applied = new ConcurrentDictionary<string, int>();
         var services = Enumerable.Range(0, 24).Select(i => $"svc-{i:00}").ToList();
-        using var windows = new TopicReader(broker.BootstrapServers, TopicNames.Features);
-        using var decisions = new TopicReader(broker.BootstrapServers, TopicNames.ScaleDecisions);
-        using var results = new TopicReader(broker.BootstrapServers, TopicNames.Actuations);
+        using var outputs = new FleetOutputs(broker.BootstrapServers);
         var a = await ScaleOutInstance.StartAsync(options, applied);
         ScaleOutInstance? b = null;
         try
         {
             using var load = new FleetSampleLoad(broker.BootstrapServers, services, replicas: 2, tickMs: 100);
-            Assert.True(windows.ReadUntil(r => r.Select(x => x.Key).Distinct().Count() == services.Count, Wait), "instance A alone emitted no window for some service");
+            Assert.True(await Eventually.HoldsAsync(() => a.Counter("features").Published >= services.Count, Wait), "instance A alone emitted no windows");
             var beforeJoin = a.Counter("features").Published;
 
             b = await ScaleOutInstance.StartAsync(options, applied);
@@ -50,30 +46,17 @@ public sealed class RebalanceTests(ITestOutputHelper output)
             Assert.True(await Eventually.HoldsAsync(() => a.Counter("features").Published >= aFeatures + 2 * services.Count, Wait), "instance A did not go on alone");
             load.Stop(ahead: TimeSpan.FromMinutes(5));
             Assert.Equal(0, load.Failed);
+            Assert.True(outputs.ReadAll(load), "windows, decisions or actuations missing");
 
-            var expected = ExpectedWindows(services, load.Ticks, load.Replicas);
-            Assert.True(windows.ReadUntil(r => Ours(r, load.Ticks).Select(w => (w.Service, w.WindowStart)).Distinct().Count() >= expected.Count, Wait), "windows missing");
-            Assert.True(decisions.ReadUntil(r => r.Select(x => x.As<ScaleDecision>()).Where(d => d.WindowEnd <= LastEnd(load.Ticks)).Select(d => d.Id).Distinct().Count() >= expected.Count, Wait),
-                "decisions missing");
-            Assert.True(results.ReadUntil(r => r.Select(x => x.As<ActuationResult>()).Count(x => x.Status == ActuationStatuses.Applied) >= expected.Count, Wait), "actuations missing");
-            // Whatever would come twice comes within these seconds: read on.
-            windows.ReadFor(TimeSpan.FromSeconds(2));
-            decisions.ReadFor(TimeSpan.FromSeconds(1));
-            results.ReadFor(TimeSpan.FromSeconds(1));
-
-            var emitted = Ours(windows.Records, load.Ticks).ToList();
-            var scale = decisions.Records.Select(x => x.As<ScaleDecision>()).Where(d => d.WindowEnd <= LastEnd(load.Ticks)).ToList();
+            var expected = FleetOutputs.Expected(load);
+            var emitted = outputs.Windows(load);
+            var scale = outputs.ScaleDecisions(load);
             output.WriteLine($"{load.Ticks} ticks, {services.Count} services: {expected.Count} windows expected; windows {beforeJoin} before B joined, " +
-                $"{beforeLeave} before it left, {windows.Records.Count} records at the end; B published {bFeatures} windows, {bDecisions} decisions, {bResults} results; " +
+                $"{beforeLeave} before it left, {outputs.Records.Count} records at the end; B published {bFeatures} windows, {bDecisions} decisions, {bResults} results; " +
                 $"{scale.Count} scale decisions for {scale.Select(d => d.Id).Distinct().Count()} windows; {applied.Count} decisions applied");
-
             foreach (var twice in applied.Where(p => p.Value > 1))
-            {
-                foreach (var r in results.Records.Where(r => r.As<ActuationResult>().DecisionId == twice.Key))
-                    output.WriteLine($"DIAG result {twice.Key} p{r.Partition}@{r.Offset} {r.As<ActuationResult>().Status} {r.As<ActuationResult>().Timestamp:O}");
-                foreach (var r in decisions.Records.Where(r => r.As<ScaleDecision>().Id == twice.Key))
-                    output.WriteLine($"DIAG decision {twice.Key} p{r.Partition}@{r.Offset} {r.As<ScaleDecision>().Timestamp:O}");
-            }
+                output.WriteLine($"applied {twice.Value} times: {twice.Key}; results: {string.Join(", ", outputs.Results().Where(r => r.DecisionId == twice.Key).Select(r => $"{r.Status} at {r.Timestamp:O}"))}");
+
             Assert.Equal(expected.OrderBy(e => e.Key).ToList(), emitted.GroupBy(w => (w.Service, w.WindowStart))
                 .ToDictionary(g => g.Key, g => g.Single().SampleCount).OrderBy(e => e.Key).ToList());
             foreach (var window in scale.GroupBy(d => (d.Service, d.WindowEnd))) Assert.Single(window.Select(d => d.Id).Distinct());
@@ -87,20 +70,4 @@ public sealed class RebalanceTests(ITestOutputHelper output)
             await a.StopAsync();
         }
     }
-
-    /// <summary>After the last window start of the load, before the closing sample's window.</summary>
-    private static DateTimeOffset End(int ticks) => FleetSampleLoad.T0.AddSeconds(ticks + 30);
-
-    /// <summary>After the last window end of the load, before the closing sample's window.</summary>
-    private static DateTimeOffset LastEnd(int ticks) => FleetSampleLoad.T0.AddSeconds(ticks + 45);
-
-    /// <summary>The windows of the load itself (not the one the closing sample opened).</summary>
-    private static IEnumerable<FeatureWindow> Ours(IReadOnlyList<ReadRecord> records, int ticks) =>
-        records.Select(r => r.As<FeatureWindow>()).Where(w => w.WindowStart < End(ticks));
-
-    /// <summary>Samples per (service, window start) sent: a sample stamped s covers (s - 1 s, s], in window [15k, 15k + 15) for 15k &lt; s &lt;= 15k + 15.</summary>
-    private static Dictionary<(string, DateTimeOffset), int> ExpectedWindows(IReadOnlyList<string> services, int ticks, int replicas) =>
-        services.SelectMany((s, i) => Enumerable.Range(0, ticks).Select(n => (s, Start: FleetSampleLoad.T0.AddSeconds(
-                ((int)(FleetSampleLoad.Stamp(i, n) - FleetSampleLoad.T0).TotalSeconds - 1) / 15 * 15))))
-            .GroupBy(e => e).ToDictionary(g => g.Key, g => g.Count() * replicas);
 }
