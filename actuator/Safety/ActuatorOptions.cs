@@ -19,6 +19,14 @@ public sealed class ActuatorOptions
     /// </summary>
     public TimeSpan? MaxDecisionAge { get; set; }
 
+    /// <summary>
+    /// When partitions are assigned, the results published this long back (and since the first decision it re-reads) are
+    /// read back from the actuations topic and their ids remembered: a decision another instance handled, re-read here or
+    /// decided again upstream after a rebalance (same id), is then a duplicate, not applied twice. Longer than a rebalance
+    /// plus the predictor's commit lag; each assignment reads this much of the topic.
+    /// </summary>
+    public TimeSpan ResultsReadBack { get; set; } = TimeSpan.FromMinutes(10);
+
     /// <summary>Decision ids remembered for de-duplication.</summary>
     public int RememberedDecisions { get; set; } = 100_000;
 }

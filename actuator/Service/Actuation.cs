@@ -19,6 +19,15 @@ public sealed class Actuation(IActuatorTarget target, ActuatorOptions options, T
     /// <summary>The target decisions are applied to.</summary>
     public IActuatorTarget Target => target;
 
+    /// <summary>
+    /// Records a decision already handled, from its result read back from the actuations topic (another instance's, before
+    /// a rebalance): reading that decision again then gives <c>duplicate</c>, not a second application.
+    /// </summary>
+    public void Remember(ActuationResult result) => _ledger.TryRecord(result.DecisionId);
+
+    /// <summary>From when results are read back on assignment (<see cref="ActuatorOptions.ResultsReadBack"/> before now).</summary>
+    public DateTimeOffset RememberSince => time.GetUtcNow() - options.ResultsReadBack;
+
     /// <summary>Applies a scale decision.</summary>
     public ActuationResult Scale(ScaleDecision decision)
     {

@@ -1,3 +1,4 @@
+using Confluent.Kafka;
 using Pipeline.Runtime.Kafka.Streaming;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Topics;
@@ -8,12 +9,25 @@ namespace Pipeline.Actuator.Service;
 /// The actuator stage: reads scale and route decisions, applies each through the <see cref="Actuation"/> (the same
 /// code the simulator's evaluation applies decisions with) and publishes an <see cref="ActuationResult"/> for every
 /// decision it reads (applied, clamped, duplicate, recommend-only or failed). Invalid decisions go to the dead-letter topic.
+/// On assignment it reads back the results published recently (<see cref="ActuatorOptions.ResultsReadBack"/>) and since
+/// the decisions it will re-read, so a decision another instance handled before a rebalance is a duplicate here, not
+/// applied twice.
 /// </summary>
 public sealed class ActuatorProcessor(Actuation actuation) : IStageProcessor
 {
     public string Stage => "actuator";
 
     public IReadOnlyList<string> InputTopics { get; } = [TopicNames.ScaleDecisions, TopicNames.RouteDecisions];
+
+    public void PartitionsAssigned(IReadOnlyList<TopicPartition> partitions, ITopicHistory history)
+    {
+        var since = actuation.RememberSince;
+        if (history.OutputsSince(partitions) is { } resume && resume < since) since = resume;
+        history.ReadSince(TopicNames.Actuations, since, m =>
+        {
+            if (MessageReader.TryRead<ActuationResult>(m, out var result, out _)) actuation.Remember(result);
+        });
+    }
 
     public void Process(InputMessage message, IStageOutput output)
     {

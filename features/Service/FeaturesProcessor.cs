@@ -9,12 +9,15 @@ namespace Pipeline.Features.Service;
 /// <summary>
 /// The features stage on the consume-transform-produce loop: metric samples in, closed event-time feature windows out
 /// (keyed by service). Malformed, invalid, late and duplicate samples go to the dead-letter topic with the reason.
-/// Offsets of samples still in open windows are not committed, so a restart rebuilds those windows.
+/// Offsets of samples still in open windows are not committed, so a restart rebuilds those windows. Windows are kept
+/// per input partition: a revoked partition's open windows are dropped (its new owner rebuilds them from the committed
+/// offset), and windows the re-read closes again are not published twice (<see cref="EmittedWindows"/>).
 /// </summary>
 public sealed class FeaturesProcessor(WindowingOptions options, TimeProvider time) : IStageProcessor
 {
-    private readonly FeatureStep _step = new(options);
+    private readonly Dictionary<int, FeatureStep> _steps = [];
     private readonly HeldSamples _held = new();
+    private readonly EmittedWindows _emitted = new();
 
     public string Stage => FeaturesEngines.Stage;
 
@@ -22,7 +25,7 @@ public sealed class FeaturesProcessor(WindowingOptions options, TimeProvider tim
 
     public void Process(InputMessage message, IStageOutput output)
     {
-        var result = _step.Add(message, time.GetUtcNow());
+        var result = Step(message.Partition).Add(message, time.GetUtcNow());
         if (result.Accepted is not { } sample)
         {
             output.DeadLetter(result.Rejection ?? "rejected");
@@ -32,15 +35,36 @@ public sealed class FeaturesProcessor(WindowingOptions options, TimeProvider tim
         Emit(result.Closed, output);
     }
 
-    public void Tick(IStageOutput output) => Emit(_step.CloseIdle(time.GetUtcNow()), output);
+    public void Tick(IStageOutput output)
+    {
+        var now = time.GetUtcNow();
+        foreach (var step in _steps.Values) Emit(step.CloseIdle(now), output);
+    }
 
     public long? HeldOffset(TopicPartition partition) => _held.Lowest(partition.Partition.Value);
+
+    public void PartitionsAssigned(IReadOnlyList<TopicPartition> partitions, ITopicHistory history) => _emitted.Rebuild(partitions, history);
+
+    public void PartitionsRevoked(IReadOnlyList<TopicPartition> partitions)
+    {
+        foreach (var p in partitions)
+        {
+            _steps.Remove(p.Partition.Value);
+            _held.Drop(p.Partition.Value);
+        }
+    }
+
+    private FeatureStep Step(int partition)
+    {
+        if (!_steps.TryGetValue(partition, out var step)) _steps[partition] = step = new FeatureStep(options);
+        return step;
+    }
 
     private void Emit(IReadOnlyList<FeatureWindow> windows, IStageOutput output)
     {
         foreach (var window in windows)
         {
-            output.Publish(TopicNames.Features, window.Service, window);
+            if (!_emitted.AlreadyEmitted(window)) output.Publish(TopicNames.Features, window.Service, window);
             _held.Release(window.Service, window.WindowEnd);
         }
     }

@@ -21,6 +21,9 @@ internal sealed class HeldSamples
         foreach (var list in _byPartition.Values) list.RemoveAll(e => e.TimestampTicks <= end && e.Service == service);
     }
 
+    /// <summary>Forgets a partition no longer owned.</summary>
+    public void Drop(int partition) => _byPartition.Remove(partition);
+
     public long? Lowest(int partition) =>
         _byPartition.TryGetValue(partition, out var list) && list.Count > 0 ? list.Min(e => e.Offset) : null;
 }

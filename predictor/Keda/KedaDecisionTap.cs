@@ -22,6 +22,12 @@ public sealed class KedaDecisionTap(IStageProcessor inner, LatestScaleDecisions 
 
     public long? HeldOffset(TopicPartition partition) => inner.HeldOffset(partition);
 
+    public void PartitionsAssigned(IReadOnlyList<TopicPartition> partitions, ITopicHistory history) => inner.PartitionsAssigned(partitions, history);
+
+    public void PartitionsRevoked(IReadOnlyList<TopicPartition> partitions) => inner.PartitionsRevoked(partitions);
+
+    public bool CoPartitioned => inner.CoPartitioned;
+
     private sealed class Tapped(IStageOutput output, LatestScaleDecisions latest) : IStageOutput
     {
         public void Publish<T>(string topic, string key, T message)

@@ -49,10 +49,18 @@ public sealed class PredictorOptions
     /// </summary>
     public int MaxServices { get; set; } = 1_000;
 
+    /// <summary>
+    /// How far back an instance that is assigned a partition replays its windows and actuation results to rebuild the
+    /// policies' state (scale-out, restarts). A day covers the HPA's stabilization, the predictive policy's minimum history
+    /// and a daily season; each assignment reads that much of the partition.
+    /// </summary>
+    public TimeSpan StateReplay { get; set; } = TimeSpan.FromDays(1);
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
     public void Validate()
     {
         if (!(TargetUtilization > 0 && TargetUtilization <= 1)) throw new ArgumentException($"TargetUtilization: must be in (0, 1], was {TargetUtilization}");
+        if (StateReplay < TimeSpan.Zero) throw new ArgumentException($"StateReplay: must be >= 0, was {StateReplay}");
         if (StartupDelay < TimeSpan.Zero) throw new ArgumentException($"StartupDelay: must be >= 0, was {StartupDelay}");
         if (MaxServices < 1) throw new ArgumentException($"MaxServices: must be >= 1, was {MaxServices}");
         if (MinReplicas < 0 || MaxReplicas < Math.Max(1, MinReplicas))

@@ -37,6 +37,11 @@ public static class PredictorPolicies
             shadow);
     }
 
-    /// <summary>A predictor stage processor running <see cref="CreateStep"/>.</summary>
-    public static PredictorProcessor CreateProcessor(PredictorOptions options) => new(CreateStep(options));
+    /// <summary>A predictor stage processor running a <see cref="CreateStep"/> per partition (so instances can share a group).</summary>
+    public static PredictorProcessor CreateProcessor(PredictorOptions options)
+    {
+        // The first step is made now, so unknown policy names are rejected at start-up.
+        DecisionStep? first = CreateStep(options);
+        return new PredictorProcessor(() => Interlocked.Exchange(ref first, null) ?? CreateStep(options), options.StateReplay, TimeProvider.System, options.MaxServices);
+    }
 }

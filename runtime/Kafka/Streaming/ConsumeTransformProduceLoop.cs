@@ -56,6 +56,7 @@ public sealed partial class ConsumeTransformProduceLoop
     public void Run(CancellationToken stoppingToken)
     {
         var config = KafkaClientConfigs.Consumer(_options, _processor.Stage, $"pipeline-{_processor.Stage}");
+        if (_processor.CoPartitioned) config.PartitionAssignmentStrategy = PartitionAssignmentStrategy.Range;
         using var consumer = new ConsumerBuilder<string?, byte[]>(config)
             .SetKeyDeserializer(Deserializers.Utf8)
             .SetValueDeserializer(Deserializers.ByteArray)
@@ -65,7 +66,9 @@ public sealed partial class ConsumeTransformProduceLoop
                 Log.ConsumerError(_logger, _processor.Stage, e.Reason);
             })
             .SetLogHandler((_, m) => { if (m.Level <= SyslogLevel.Warning) Log.ClientLog(_logger, _processor.Stage, m.Message); })
-            .SetPartitionsRevokedHandler((c, revoked) => CommitPending(c, revoked.Select(p => p.TopicPartition).ToHashSet()))
+            .SetPartitionsAssignedHandler(Assigned)
+            .SetPartitionsRevokedHandler((c, revoked) => Revoked(c, revoked, lost: false))
+            .SetPartitionsLostHandler((c, lost) => Revoked(c, lost, lost: true))
             .Build();
         consumer.Subscribe(_processor.InputTopics);
         Log.Started(_logger, _processor.Stage, string.Join(',', _processor.InputTopics), config.GroupId);

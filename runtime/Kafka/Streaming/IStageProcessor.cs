@@ -36,4 +36,28 @@ public interface IStageProcessor
     /// window), or null; offsets are committed no further than it, so a restart re-reads what was not yet emitted.
     /// </summary>
     long? HeldOffset(TopicPartition partition) => null;
+
+    /// <summary>
+    /// Partitions assigned to this instance (at start or in a rebalance), called before any of their records: rebuild
+    /// their state, e.g. from <paramref name="history"/> (valid during the call only). The records from the committed
+    /// offsets on are consumed as usual afterwards.
+    /// </summary>
+    void PartitionsAssigned(IReadOnlyList<TopicPartition> partitions, ITopicHistory history)
+    {
+    }
+
+    /// <summary>
+    /// Partitions this instance no longer owns: revoked after their outputs were delivered and what was complete was
+    /// committed, or lost (no commit). Drop their state (another instance rebuilds it); emit nothing more for them.
+    /// </summary>
+    void PartitionsRevoked(IReadOnlyList<TopicPartition> partitions)
+    {
+    }
+
+    /// <summary>
+    /// Whether partition i of every input topic holds the same keys and the same instance must own them together (e.g.
+    /// windows and the actuation results of the same services). The group then uses the range assignor (eager
+    /// rebalances) instead of cooperative-sticky, which would split them.
+    /// </summary>
+    bool CoPartitioned => false;
 }
