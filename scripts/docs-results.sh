@@ -23,6 +23,8 @@ runs=(
   "wiki-7d-upper-target-expected-target|--trace $wiki --duration 7d --autoscaler hpa,predictive --predictive-upper target --predictive-expected target"
   "wiki-7d-upper-0.9-expected-target|--trace $wiki --duration 7d --autoscaler hpa,predictive --predictive-upper 0.9 --predictive-expected target"
   "wiki-7d-upper-0.9-expected-0.9|--trace $wiki --duration 7d --autoscaler hpa,predictive --predictive-upper 0.9 --predictive-expected 0.9"
+  "table1-nasa-7d|--trace $nasa --duration 7d --runs threshold+round-robin,hpa+least-request,predictive+learned,sla-oracle+least-request"
+  "table1-wiki-7d|--trace $wiki --duration 7d --runs threshold+round-robin,hpa+least-request,predictive+learned,sla-oracle+least-request"
 )
 
 out=$(mktemp -d)

@@ -32,7 +32,25 @@ def table(name):
         print("| " + " | ".join(cells) + " |")
     print()
 
-names = sys.argv[1:] or sorted(n for n in os.listdir(root) if os.path.isfile(os.path.join(root, n, "frontier.json")))
+def summary(names):
+    print("| workload | predictive replica-h | violations | cost ratio at equal violations | violation ratio at equal cost | dominated | sla-oracle replica-h | predictive / sla-oracle |")
+    print("|---|---:|---:|---:|---:|---|---:|---:|")
+    for name in names:
+        d = json.load(open(os.path.join(root, name, "frontier.json")))
+        p = next(r for r in d["runs"] if r["policy"] == "predictive" and r["setting"] == "default")
+        c = next(c for c in d["comparisons"] if c["policy"] == "predictive" and c["setting"] == "default")
+        o = next(r for r in d["runs"] if r["policy"] == "sla-oracle")
+        meets = p["slaViolationRate"] <= 0.001
+        print(f"| {name} | {p['replicaHours']:.1f} | {p['slaViolationRate'] * 100:.3f}% | {ratio(c['costRatioAtEqualViolations'], 'n/a')} | "
+              f"{ratio(c['violationRatioAtEqualCost'], 'n/a')} | {'yes' if c['dominated'] else 'no'} | {o['replicaHours']:.1f} | "
+              f"{p['replicaHours'] / o['replicaHours']:.2f}×{'' if meets else ' (SLA not met)'} |")
+    print()
+
+args = [a for a in sys.argv[1:] if a != "--summary"]
+names = args or sorted(n for n in os.listdir(root) if os.path.isfile(os.path.join(root, n, "frontier.json")))
+if "--summary" in sys.argv:
+    summary(names)
+    sys.exit(0)
 for n in names:
     print(f"#### {n}")
     print()
