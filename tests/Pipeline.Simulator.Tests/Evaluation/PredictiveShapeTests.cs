@@ -27,4 +27,39 @@ public class PredictiveShapeTests
             $"ready when the load returns: predictive {predictive.Ready[back - 1]}, needed {need} at the target");
         Assert.True(hpa.Ready[back - 1] <= 2, $"the hpa cannot see it coming ({hpa.Ready[back - 1]} ready)");
     }
+
+    [Fact]
+    public void SparseBursts_HourlyJobProvisionedBeforeItStartsOnDayThree()
+    {
+        var workload = new EvaluationWorkload(TraceShapes.Create(TraceShapes.SparseBursts, 3), new EvaluationOptions
+        {
+            PeakReplicas = 8,
+            Warmup = TimeSpan.FromDays(2),
+        });
+        var predictive = EvaluationRunner.Run(workload, new RunSpec("predictive", "least-request", "baseline")).Series;
+        var hpa = EvaluationRunner.Run(workload, new RunSpec("hpa", "least-request", "baseline")).Series;
+
+        // The job runs for the first two minutes of every hour; point p is the state at the end of minute p.
+        var hours = Enumerable.Range(2 * 24 + 1, 22).Select(h => h * 60).ToList();
+        static int Ready(RunSeries s, int minute) => (int)s.Ready[minute - 1];
+        var ahead = hours.Count(m => Ready(predictive, m) >= 2);
+        var hpaAhead = hours.Count(m => Ready(hpa, m) >= 2);
+        Assert.True(ahead >= 18, $"predictive had 2+ replicas ready at the start of {ahead} of {hours.Count} hourly jobs on day 3");
+        Assert.True(hpaAhead <= ahead / 2, $"the hpa had 2+ ready at {hpaAhead} job starts (it scales down between jobs)");
+    }
+
+    [Fact]
+    public void SmoothDiurnal_CheaperThanTheHpaAtTheSameSla()
+    {
+        var workload = new EvaluationWorkload(TraceShapes.Create(TraceShapes.SmoothDiurnal, 4), new EvaluationOptions
+        {
+            PeakReplicas = 8,
+            Warmup = TimeSpan.FromDays(2),
+        });
+        var predictive = EvaluationRunner.Run(workload, new RunSpec("predictive", "least-request", "baseline")).Result;
+        var hpa = EvaluationRunner.Run(workload, new RunSpec("hpa", "least-request", "baseline")).Result;
+
+        Assert.True(predictive.SlaViolationRate <= 0.001, $"predictive violations {predictive.SlaViolationRate:P3}");
+        Assert.True(predictive.ReplicaHours < 0.95 * hpa.ReplicaHours, $"predictive {predictive.ReplicaHours:F1} vs hpa {hpa.ReplicaHours:F1} replica-hours");
+    }
 }
