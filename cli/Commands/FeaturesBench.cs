@@ -21,8 +21,11 @@ namespace Pipeline.Cli.Commands;
 /// </summary>
 internal static class FeaturesBench
 {
-    /// <summary>Produces <paramref name="count"/> valid samples of <paramref name="services"/> services (2 replicas each, 1 s apart).</summary>
-    public static void Produce(string bootstrap, int count, int services)
+    /// <summary>
+    /// Produces <paramref name="count"/> valid samples of <paramref name="services"/> services, round robin over the
+    /// services; each service's replicas report every <paramref name="intervalSeconds"/> of event time, so windows close.
+    /// </summary>
+    public static void Produce(string bootstrap, int count, int services, int replicas = 2, double intervalSeconds = 1)
     {
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5, Acks = Acks.All }).Build();
         var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -32,7 +35,8 @@ internal static class FeaturesBench
             var tick = i / services;
             var sample = new MetricSample
             {
-                Service = service, Replica = $"{service}-{tick % 2}", Timestamp = t0.AddSeconds(tick / 2 + 1), Requests = 10, Completed = 10, Utilization = 0.5,
+                Service = service, Replica = $"{service}-{tick % replicas}", Timestamp = t0.AddSeconds((tick / replicas + 1) * intervalSeconds),
+                IntervalSeconds = intervalSeconds, Requests = 10, Completed = 10, Utilization = 0.5,
             };
             producer.Produce(TopicNames.Metrics, new Message<string, byte[]> { Key = service, Value = JsonSerde<MetricSample>.Instance.Serialize(sample, default) });
             if (i % 10_000 == 0) producer.Poll(TimeSpan.Zero);
