@@ -9,7 +9,7 @@ internal sealed record ScaleBenchSettings
     public string Engine { get; init; } = "loop";
 
     /// <summary>Samples produced per second of wall time.</summary>
-    public double Rate { get; init; } = 10_000;
+    public double Rate { get; init; } = 200;
 
     /// <summary>Event time between a service's consecutive samples.</summary>
     public TimeSpan Interval { get; init; } = TimeSpan.FromSeconds(5);

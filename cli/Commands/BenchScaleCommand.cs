@@ -21,9 +21,9 @@ internal static class BenchScaleCommand
         engine.AcceptOnlyFromAmong([.. FeaturesEngines.All]);
         var rate = new Option<double>("--rate")
         {
-            Description = "Samples produced per second. The embedded broker keeps about 5 MiB per partition (~20,000 samples of the 6 metrics " +
+            Description = "Samples produced per second; 0 = real time (services / interval: every service reports once per interval). Above real time, event time runs faster than the wall clock. The embedded broker keeps about 5 MiB per partition (~20,000 samples of the 6 metrics " +
                 "partitions' ~130,000): a stage that falls further behind loses data, so keep the rate within what the stages sustain.",
-            DefaultValueFactory = _ => 10_000,
+            DefaultValueFactory = _ => 0,
         };
         var interval = DurationParser.Option("--interval", TimeSpan.FromSeconds(5),
             "Event time between a service's samples; with 15 s windows a service closes a window every 15 s / interval samples");
@@ -36,7 +36,8 @@ internal static class BenchScaleCommand
             var settings = new ScaleBenchSettings
             {
                 Services = result.GetValue(services), Duration = TimeSpan.FromSeconds(result.GetValue(seconds)), Policy = result.GetValue(policy)!,
-                Engine = result.GetValue(engine)!, Rate = result.GetValue(rate), Interval = result.GetValue(interval),
+                Engine = result.GetValue(engine)!, Interval = result.GetValue(interval),
+                Rate = result.GetValue(rate) is > 0 and var r ? r : result.GetValue(services) / result.GetValue(interval).TotalSeconds,
             };
             var report = await ScaleBench.RunAsync(settings, line => Console.WriteLine($"bench-scale: {line}"), cancellationToken);
             foreach (var line in report.Lines()) Console.WriteLine(line);

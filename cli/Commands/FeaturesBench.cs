@@ -63,6 +63,30 @@ internal static class FeaturesBench
         return read < count ? double.NaN : clock!.Elapsed.TotalSeconds;
     }
 
+    /// <summary>
+    /// Wall seconds <c>kcat -C</c> takes to read <paramref name="count"/> records from the metrics topic's beginning
+    /// (process start included, as the issue measured it), or null when kcat is not installed.
+    /// </summary>
+    public static double? Kcat(string bootstrap, int count)
+    {
+        var info = new ProcessStartInfo("kcat") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-C", "-b", bootstrap, "-t", TopicNames.Metrics, "-o", "beginning", "-e", "-q", "-c", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "%o\n" })
+            info.ArgumentList.Add(a);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var kcat = Process.Start(info)!;
+            var lines = 0;
+            while (kcat.StandardOutput.ReadLine() is not null) lines++;
+            kcat.WaitForExit();
+            return lines < count ? double.NaN : clock.Elapsed.TotalSeconds;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
+    }
+
     /// <summary>Seconds the features stage on <paramref name="engine"/> takes from its first to its <paramref name="count"/>th consumed sample, and the windows it published.</summary>
     public static async Task<(double Seconds, long Windows)> Stage(KafkaOptions kafka, string engine, int count)
     {

@@ -36,11 +36,13 @@ internal static class FeaturesBenchCommand
             var c = CultureInfo.InvariantCulture;
             Console.WriteLine(string.Create(c, $"features-bench: {count} samples of {result.GetValue(services)} services on the embedded broker at {cluster.BootstrapServers}"));
             var raw = FeaturesBench.RawConsume(Fresh(), count);
-            Console.WriteLine(string.Create(c, $"raw consume            {count / raw,10:0} samples/s ({raw:0.00} s)"));
+            Console.WriteLine(string.Create(c, $"raw consume            {count / raw,10:0} samples/s ({raw:0.00} s; a .NET consumer in this process, no processing)"));
+            if (FeaturesBench.Kcat(cluster.BootstrapServers, count) is { } kcat)
+                Console.WriteLine(string.Create(c, $"raw consume (kcat)     {count / kcat,10:0} samples/s ({kcat:0.00} s; kcat -C as a process, its start-up included)"));
             foreach (var engine in result.GetValue(engines)!)
             {
                 var (seconds, windows) = await FeaturesBench.Stage(Fresh(), engine, count);
-                Console.WriteLine(string.Create(c, $"features on {engine,-10} {count / seconds,10:0} samples/s ({seconds:0.00} s, {windows} windows, {raw / seconds:P0} of raw)"));
+                Console.WriteLine(string.Create(c, $"features on {engine,-10} {count / seconds,10:0} samples/s ({seconds:0.00} s, {windows} windows, {raw / seconds:P0} of raw .NET consume)"));
             }
             return 0;
         });
