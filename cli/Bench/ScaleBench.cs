@@ -34,6 +34,11 @@ internal static class ScaleBench
         finally
         {
             foreach (var stage in Enumerable.Reverse(stages)) stage.Dispose();
+            if (s.LogDirectory is { } logs)
+            {
+                Directory.CreateDirectory(logs);
+                foreach (var stage in stages) File.WriteAllText(Path.Combine(logs, $"{stage.Name}.log"), stage.Output);
+            }
             try { Directory.Delete(dir, recursive: true); } catch (IOException) { }
         }
     }

@@ -17,6 +17,9 @@ internal sealed record ScaleBenchSettings
     /// <summary>Longest wait after production for the stages to work off what was produced.</summary>
     public TimeSpan Drain { get; init; } = TimeSpan.FromSeconds(60);
 
+    /// <summary>Directory the stages' output is written to at the end (one file per stage), or null.</summary>
+    public string? LogDirectory { get; init; }
+
     /// <summary>Time between progress lines.</summary>
     public TimeSpan ProgressInterval { get; init; } = TimeSpan.FromSeconds(10);
 }

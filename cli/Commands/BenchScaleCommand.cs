@@ -27,16 +27,17 @@ internal static class BenchScaleCommand
         };
         var interval = DurationParser.Option("--interval", TimeSpan.FromSeconds(5),
             "Event time between a service's samples; with 15 s windows a service closes a window every 15 s / interval samples");
+        var logs = new Option<string?>("--logs") { Description = "Directory to write each stage's output to at the end (broker.log, features.log, predictor.log)." };
         var command = new Command("bench-scale",
             "Scale benchmark: broker, features and predictor as separate processes; samples of N services at a paced rate; prints samples/s, " +
             "windows/s, decisions/s, decision latency p50/p99 (record timestamp minus the pipeline-origin header) and RSS per stage (VmRSS, peak VmHWM).");
-        foreach (var o in new Option[] { services, seconds, policy, engine, rate, interval }) command.Options.Add(o);
+        foreach (var o in new Option[] { services, seconds, policy, engine, rate, interval, logs }) command.Options.Add(o);
         command.SetAction(async (result, cancellationToken) =>
         {
             var settings = new ScaleBenchSettings
             {
                 Services = result.GetValue(services), Duration = TimeSpan.FromSeconds(result.GetValue(seconds)), Policy = result.GetValue(policy)!,
-                Engine = result.GetValue(engine)!, Interval = result.GetValue(interval),
+                Engine = result.GetValue(engine)!, Interval = result.GetValue(interval), LogDirectory = result.GetValue(logs),
                 Rate = result.GetValue(rate) is > 0 and var r ? r : result.GetValue(services) / result.GetValue(interval).TotalSeconds,
             };
             var report = await ScaleBench.RunAsync(settings, line => Console.WriteLine($"bench-scale: {line}"), cancellationToken);
