@@ -20,6 +20,7 @@ internal static class CommandCatalog
         yield return SynthTraceCommand.Create();
         yield return ForecastBenchCommand.Create();
         yield return FeaturesBenchCommand.Create();
+        yield return BenchScaleCommand.Create();
         yield return ReplicaCommand.Create();
         yield return ProxyCommand.Create();
         yield return ProxyBenchCommand.Create();

@@ -21,8 +21,11 @@ namespace Pipeline.Cli.Commands;
 /// </summary>
 internal static class FeaturesBench
 {
-    /// <summary>Produces <paramref name="count"/> valid samples of <paramref name="services"/> services (2 replicas each, 1 s apart).</summary>
-    public static void Produce(string bootstrap, int count, int services)
+    /// <summary>
+    /// Produces <paramref name="count"/> valid samples of <paramref name="services"/> services, round robin over the
+    /// services; each service's replicas report every <paramref name="intervalSeconds"/> of event time, so windows close.
+    /// </summary>
+    public static void Produce(string bootstrap, int count, int services, int replicas = 2, double intervalSeconds = 1)
     {
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5, Acks = Acks.All }).Build();
         var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -32,7 +35,8 @@ internal static class FeaturesBench
             var tick = i / services;
             var sample = new MetricSample
             {
-                Service = service, Replica = $"{service}-{tick % 2}", Timestamp = t0.AddSeconds(tick / 2 + 1), Requests = 10, Completed = 10, Utilization = 0.5,
+                Service = service, Replica = $"{service}-{tick % replicas}", Timestamp = t0.AddSeconds((tick / replicas + 1) * intervalSeconds),
+                IntervalSeconds = intervalSeconds, Requests = 10, Completed = 10, Utilization = 0.5,
             };
             producer.Produce(TopicNames.Metrics, new Message<string, byte[]> { Key = service, Value = JsonSerde<MetricSample>.Instance.Serialize(sample, default) });
             if (i % 10_000 == 0) producer.Poll(TimeSpan.Zero);
@@ -57,6 +61,30 @@ internal static class FeaturesBench
         }
         consumer.Close();
         return read < count ? double.NaN : clock!.Elapsed.TotalSeconds;
+    }
+
+    /// <summary>
+    /// Wall seconds <c>kcat -C</c> takes to read <paramref name="count"/> records from the metrics topic's beginning
+    /// (process start included, as the issue measured it), or null when kcat is not installed.
+    /// </summary>
+    public static double? Kcat(string bootstrap, int count)
+    {
+        var info = new ProcessStartInfo("kcat") { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        foreach (var a in new[] { "-C", "-b", bootstrap, "-t", TopicNames.Metrics, "-o", "beginning", "-e", "-q", "-c", count.ToString(System.Globalization.CultureInfo.InvariantCulture), "-f", "%o\n" })
+            info.ArgumentList.Add(a);
+        var clock = Stopwatch.StartNew();
+        try
+        {
+            using var kcat = Process.Start(info)!;
+            var lines = 0;
+            while (kcat.StandardOutput.ReadLine() is not null) lines++;
+            kcat.WaitForExit();
+            return lines < count ? double.NaN : clock.Elapsed.TotalSeconds;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return null;
+        }
     }
 
     /// <summary>Seconds the features stage on <paramref name="engine"/> takes from its first to its <paramref name="count"/>th consumed sample, and the windows it published.</summary>

@@ -1,4 +1,5 @@
 using Pipeline.Contracts.Messages;
+using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Validation;
 using Pipeline.Features.Windowing;
 using Pipeline.Runtime.Kafka.Streaming;
@@ -16,14 +17,25 @@ public sealed class FeatureStep(WindowingOptions options)
     /// <summary>Reads, validates and windows <paramref name="message"/> arriving at <paramref name="now"/>.</summary>
     public FeatureStepResult Add(InputMessage message, DateTimeOffset now)
     {
-        if (!MessageReader.TryRead<MetricSample>(message, out var sample, out var reason))
-            return FeatureStepResult.Rejected(reason);
+        if (!TryRead(message, out var sample, out var reason)) return FeatureStepResult.Rejected(reason);
         var problems = MetricSampleValidator.Validate(sample);
         if (problems.Count > 0) return FeatureStepResult.Rejected($"invalid: {string.Join("; ", problems)}");
         var result = _aggregator.Add(sample, now);
         if (result.Disposition != SampleDisposition.Accepted)
             return FeatureStepResult.Rejected(result.Reason ?? result.Disposition.ToString().ToLowerInvariant());
         return new FeatureStepResult(sample, null, result.Closed);
+    }
+
+    /// <summary>The plain shape on the fast path, anything else through the serializer (which also names what is malformed).</summary>
+    private static bool TryRead(InputMessage message, out MetricSample sample, out string reason)
+    {
+        reason = "";
+        if (MetricSampleJson.TryRead(message.Value, out var fast))
+        {
+            sample = fast;
+            return true;
+        }
+        return MessageReader.TryRead(message, out sample, out reason);
     }
 
     /// <summary>Counts a sample accepted before a restart again (rebuilding its open window); true when it was accepted.</summary>

@@ -1,29 +1,42 @@
 namespace Pipeline.Features.Service;
 
 /// <summary>
-/// Offsets of accepted samples whose window has not been emitted yet, per partition, so the features stage commits no
-/// further than the oldest of them. A sample is released when a window of its service ending at or after its
-/// timestamp closes (a sample belongs to the window holding its interval's midpoint, which ends no later).
+/// Offsets of accepted samples whose window has not been emitted yet, so the features stage commits no further than the
+/// oldest of them per partition. A sample is released when a window of its service ending at or after its timestamp
+/// closes (a sample belongs to the window holding its interval's midpoint, which ends no later). Indexed by service for
+/// release and kept sorted per partition for the lowest offset, so neither scans the samples of other services.
 /// </summary>
 internal sealed class HeldSamples
 {
-    private readonly Dictionary<int, List<(string Service, long TimestampTicks, long Offset)>> _byPartition = [];
+    private readonly Dictionary<string, List<(int Partition, long TimestampTicks, long Offset)>> _byService = new(StringComparer.Ordinal);
+    private readonly Dictionary<int, SortedSet<long>> _offsets = [];
 
     public void Hold(int partition, string service, DateTimeOffset timestamp, long offset)
     {
-        if (!_byPartition.TryGetValue(partition, out var list)) _byPartition[partition] = list = [];
-        list.Add((service, timestamp.UtcTicks, offset));
+        if (!_byService.TryGetValue(service, out var held)) _byService[service] = held = [];
+        held.Add((partition, timestamp.UtcTicks, offset));
+        if (!_offsets.TryGetValue(partition, out var offsets)) _offsets[partition] = offsets = [];
+        offsets.Add(offset);
     }
 
     public void Release(string service, DateTimeOffset windowEnd)
     {
+        if (!_byService.TryGetValue(service, out var held)) return;
         var end = windowEnd.UtcTicks;
-        foreach (var list in _byPartition.Values) list.RemoveAll(e => e.TimestampTicks <= end && e.Service == service);
+        var kept = 0;
+        for (var i = 0; i < held.Count; i++)
+        {
+            var entry = held[i];
+            if (entry.TimestampTicks <= end) _offsets[entry.Partition].Remove(entry.Offset);
+            else held[kept++] = entry;
+        }
+        held.RemoveRange(kept, held.Count - kept);
+        if (kept == 0) _byService.Remove(service);
     }
 
     /// <summary>Forgets a partition no longer owned.</summary>
     public void Drop(int partition) => _byPartition.Remove(partition);
 
     public long? Lowest(int partition) =>
-        _byPartition.TryGetValue(partition, out var list) && list.Count > 0 ? list.Min(e => e.Offset) : null;
+        _offsets.TryGetValue(partition, out var offsets) && offsets.Count > 0 ? offsets.Min : null;
 }

@@ -15,9 +15,19 @@ public sealed class StreamizOptions
     /// </summary>
     public bool? Changelog { get; set; }
 
-    /// <summary>How often processed offsets are committed (after the outputs are flushed).</summary>
-    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromMilliseconds(200);
+    /// <summary>
+    /// How often processed offsets are committed (after the outputs and the store are flushed). The stream thread processes
+    /// nothing while it commits, so the commit's share of time shows in the decision latency's tail: measured with
+    /// <c>pipeline bench-scale --services 1000 --engine streamiz</c>, p99 99-259 ms at 200 ms against 30-45 ms at 5 s
+    /// (the loop: 28-38 ms). A longer interval only means more records read again after a crash (at least once either way;
+    /// Kafka Streams' own default is 30 s).
+    /// </summary>
+    public TimeSpan CommitInterval { get; set; } = TimeSpan.FromSeconds(5);
 
-    /// <summary>Longest a poll of the stream thread waits for records.</summary>
-    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(10);
+    /// <summary>
+    /// Streamiz's <c>PollMs</c>. Streamiz 1.8.2 gathers records for a whole <c>PollMs</c> before it processes any (its
+    /// <c>ConsumeRecords</c> polls until that time has passed or 500 records came), so each record waits up to about twice
+    /// this: at 10 ms the decision latency's p50 was 27-31 ms against the loop's 18-20 ms, at 1 ms 19 ms (bench-scale above).
+    /// </summary>
+    public TimeSpan PollTimeout { get; set; } = TimeSpan.FromMilliseconds(1);
 }

@@ -68,13 +68,18 @@ public sealed class WindowAggregator
     /// </summary>
     public IReadOnlyList<FeatureWindow> CloseIdle(DateTimeOffset now)
     {
-        var closed = new List<FeatureWindow>();
-        foreach (var service in OrderedServices())
+        // One pass without sorting over every service (this runs every tick); only the idle ones are put in order.
+        List<ServiceWindows>? idle = null;
+        foreach (var service in _services.Values)
         {
-            if (service.OpenWindows == 0) continue;
-            var idle = now - service.LastArrival;
-            if (idle < _options.IdleTimeout) continue;
-            service.AdvanceWatermark(service.MaxEventTicks + idle.Ticks - _options.Grace.Ticks);
+            if (service.OpenWindows > 0 && now - service.LastArrival >= _options.IdleTimeout) (idle ??= []).Add(service);
+        }
+        if (idle is null) return [];
+        idle.Sort(static (a, b) => string.CompareOrdinal(a.Service, b.Service));
+        var closed = new List<FeatureWindow>();
+        foreach (var service in idle)
+        {
+            service.AdvanceWatermark(service.MaxEventTicks + (now - service.LastArrival).Ticks - _options.Grace.Ticks);
             service.CloseReady(closed);
         }
         var result = Finish(closed);
