@@ -35,7 +35,15 @@ internal sealed class HeldSamples
     }
 
     /// <summary>Forgets a partition no longer owned.</summary>
-    public void Drop(int partition) => _byPartition.Remove(partition);
+    public void Drop(int partition)
+    {
+        if (!_offsets.Remove(partition)) return;
+        foreach (var (service, held) in _byService.ToList())
+        {
+            held.RemoveAll(entry => entry.Partition == partition);
+            if (held.Count == 0) _byService.Remove(service);
+        }
+    }
 
     public long? Lowest(int partition) =>
         _offsets.TryGetValue(partition, out var offsets) && offsets.Count > 0 ? offsets.Min : null;
