@@ -10,9 +10,9 @@ namespace Pipeline.Features.Service;
 /// One metric record through the features stage's rules, whatever engine runs it: read, validate, count in its
 /// event-time window. Returns the accepted sample (or why it is rejected) and the windows its arrival closed.
 /// </summary>
-public sealed class FeatureStep(WindowingOptions options)
+public sealed class FeatureStep(WindowingOptions options, ServiceTally? tally = null)
 {
-    private readonly WindowAggregator _aggregator = new(options);
+    private readonly WindowAggregator _aggregator = new(options, tally);
 
     /// <summary>Reads, validates and windows <paramref name="message"/> arriving at <paramref name="now"/>.</summary>
     public FeatureStepResult Add(InputMessage message, DateTimeOffset now)
@@ -41,6 +41,9 @@ public sealed class FeatureStep(WindowingOptions options)
     /// <summary>Counts a sample accepted before a restart again (rebuilding its open window); true when it was accepted.</summary>
     public bool Restore(MetricSample sample, DateTimeOffset now) =>
         _aggregator.Add(sample, now).Disposition == SampleDisposition.Accepted;
+
+    /// <summary>Forgets every service's state (its partition was revoked), freeing their places under the service limit.</summary>
+    public void Drop() => _aggregator.Drop();
 
     /// <summary>Closes the windows of services idle for the idle timeout (see <see cref="WindowAggregator.CloseIdle"/>).</summary>
     public IReadOnlyList<FeatureWindow> CloseIdle(DateTimeOffset now) => _aggregator.CloseIdle(now);

@@ -18,6 +18,7 @@ public sealed class FeaturesProcessor(WindowingOptions options, TimeProvider tim
     private readonly Dictionary<int, FeatureStep> _steps = [];
     private readonly HeldSamples _held = new();
     private readonly EmittedWindows _emitted = new();
+    private readonly ServiceTally _services = new(); // --max-services bounds the stage, not each partition's step
 
     public string Stage => FeaturesEngines.Stage;
 
@@ -49,14 +50,14 @@ public sealed class FeaturesProcessor(WindowingOptions options, TimeProvider tim
     {
         foreach (var p in partitions)
         {
-            _steps.Remove(p.Partition.Value);
+            if (_steps.Remove(p.Partition.Value, out var step)) step.Drop();
             _held.Drop(p.Partition.Value);
         }
     }
 
     private FeatureStep Step(int partition)
     {
-        if (!_steps.TryGetValue(partition, out var step)) _steps[partition] = step = new FeatureStep(options);
+        if (!_steps.TryGetValue(partition, out var step)) _steps[partition] = step = new FeatureStep(options, _services);
         return step;
     }
 

@@ -12,4 +12,7 @@ internal sealed record FeaturesTaskServices(WindowingOptions Windowing, TimeProv
 
     /// <summary>Where the tasks report their input positions, for the consumer lag.</summary>
     public PartitionPositions Positions { get; } = new();
+
+    /// <summary>Services with state over every task, so <see cref="WindowingOptions.MaxServices"/> bounds the stage.</summary>
+    public ServiceTally Services { get; } = new();
 }

@@ -32,7 +32,7 @@ internal sealed class FeaturesTransformer : ITransformer<string, byte[], string,
     public FeaturesTransformer(FeaturesTaskServices services)
     {
         _services = services;
-        _step = new FeatureStep(services.Windowing);
+        _step = new FeatureStep(services.Windowing, services.Services);
     }
 
     private FeatureStep Step => _step ?? throw new InvalidOperationException("the transformer was created without its services");
@@ -72,6 +72,7 @@ internal sealed class FeaturesTransformer : ITransformer<string, byte[], string,
     public void Close()
     {
         if (_context is not null) Services.Positions.Closed(_context.Id.Partition);
+        _step?.Drop();
     }
 
     private void Tick()

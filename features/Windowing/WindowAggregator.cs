@@ -18,11 +18,15 @@ public sealed class WindowAggregator
     private readonly WindowingOptions _options;
     private readonly FeatureNormalizer? _normalizer;
     private readonly Dictionary<string, ServiceWindows> _services = new(StringComparer.Ordinal);
+    private readonly ServiceTally _tally;
     private static readonly SampleResult AcceptedNothingClosed = new(SampleDisposition.Accepted, null, []);
 
     /// <summary>Creates an aggregator; throws <see cref="ArgumentException"/> on invalid options.</summary>
-    public WindowAggregator(WindowingOptions? options = null)
+    /// <param name="options">The windowing options.</param>
+    /// <param name="tally">Shared with the stage's other aggregators so that <see cref="WindowingOptions.MaxServices"/> bounds them together.</param>
+    public WindowAggregator(WindowingOptions? options = null, ServiceTally? tally = null)
     {
+        _tally = tally ?? new ServiceTally();
         _options = options ?? new WindowingOptions();
         _options.Validate();
         _normalizer = _options.Normalize ? new FeatureNormalizer() : null;
@@ -47,9 +51,9 @@ public sealed class WindowAggregator
         ArgumentNullException.ThrowIfNull(sample);
         if (!_services.TryGetValue(sample.Service, out var service))
         {
-            if (_services.Count >= _options.MaxServices)
+            if (!_tally.TryTake(_options.MaxServices))
                 return new SampleResult(SampleDisposition.OverLimit,
-                    $"limit: {_services.Count} services already have state (the limit); service {sample.Service} not counted until idle ones are evicted", []);
+                    $"limit: {_tally.Count} services already have state (the limit); service {sample.Service} not counted until idle ones are evicted", []);
             service = new ServiceWindows(sample.Service, _options);
             _services.Add(sample.Service, service);
         }
@@ -97,7 +101,15 @@ public sealed class WindowAggregator
             _services.Remove(service);
             _normalizer?.Forget(service);
         }
+        _tally.Release(idle.Count);
         return idle.Count;
+    }
+
+    /// <summary>Forgets every service (its partition was revoked), giving their places in the shared tally back.</summary>
+    public void Drop()
+    {
+        _tally.Release(_services.Count);
+        _services.Clear();
     }
 
     /// <summary>Closes every open window of every service (end of stream, shutdown); later samples for them are late.</summary>
