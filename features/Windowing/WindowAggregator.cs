@@ -78,7 +78,11 @@ public sealed class WindowAggregator
         {
             if (service.OpenWindows > 0 && now - service.LastArrival >= _options.IdleTimeout) (idle ??= []).Add(service);
         }
-        if (idle is null) return [];
+        if (idle is null)
+        {
+            EvictIdle(now);
+            return [];
+        }
         idle.Sort(static (a, b) => string.CompareOrdinal(a.Service, b.Service));
         var closed = new List<FeatureWindow>();
         foreach (var service in idle)
