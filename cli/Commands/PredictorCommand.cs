@@ -19,6 +19,7 @@ internal static class PredictorCommand
         var metrics = new MetricsCommandOptions("predictor");
         var decisions = new DecisionCommandOptions();
         var state = new Option<string>("--state-dir") { Description = "Directory where the predictive policy keeps each service's history and models across restarts.", DefaultValueFactory = _ => "state/predictive" };
+        var evict = DurationParser.Option("--evict-idle-after", new PredictorOptions().EvictIdleAfter, "Forget a service's policy state after this long without a window, in event time (0: never)");
         var maxServices = new Option<int>("--max-services") { Description = "Most services decided for (each holds policy state); windows of more are dead-lettered (limit).", DefaultValueFactory = _ => new PredictorOptions().MaxServices };
         var kedaPort = new Option<int>("--keda-port") { Description = "Serve KEDA's external scaler (gRPC over HTTP/2; TLS with --keda-tls-cert) on this port: metric = the latest decided replicas, target 1; 0 = off.", DefaultValueFactory = _ => 0 };
         var kedaBind = new Option<string>("--keda-bind") { Description = "Address the KEDA scaler listens on (0.0.0.0 inside a pod).", DefaultValueFactory = _ => new KedaScalerOptions().BindAddress };
@@ -31,6 +32,7 @@ internal static class PredictorCommand
         decisions.AddTo(command);
         command.Options.Add(state);
         command.Options.Add(maxServices);
+        command.Options.Add(evict);
         command.Options.Add(kedaPort);
         command.Options.Add(kedaBind);
         command.Options.Add(kedaCert);
@@ -46,6 +48,7 @@ internal static class PredictorCommand
             live.StateLogger = logging.CreateLogger("Pipeline.Predictor.State");
             var predictor = decisions.Resolve(result, live);
             predictor.MaxServices = result.GetValue(maxServices);
+            predictor.EvictIdleAfter = result.GetValue(evict);
             predictor.Validate();
             var processor = PredictorPolicies.CreateProcessor(predictor);
             Console.WriteLine($"predictor: {DecisionCommandOptions.Describe(predictor)}, Kafka at {resolved.Servers} (from {resolved.Source})");

@@ -20,6 +20,9 @@ public interface IAutoscalingPolicy
     /// from it). A balancer must then keep that signal honest across heterogeneous replicas. True unless a policy says otherwise.
     /// </summary>
     bool SizesFromUtilization => true;
+
+    /// <summary>Drops the state kept for <paramref name="service"/> (idle past the stage's eviction time); a later window starts it afresh.</summary>
+    void Forget(string service) { }
 }
 
 /// <summary>Everything a policy may look at for one decision.</summary>

@@ -15,6 +15,7 @@ namespace Pipeline.Predictor.Decisions;
 public sealed class DecisionStep(IAutoscalingPolicy autoscaling, IRoutingPolicy? routing, PredictorOptions options, IAutoscalingPolicy? shadow = null)
 {
     private readonly Dictionary<string, int> _applied = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, DateTimeOffset> _lastWindow = new(StringComparer.Ordinal);
 
     /// <summary>The options the step runs with.</summary>
     public PredictorOptions Options => options;
@@ -22,6 +23,7 @@ public sealed class DecisionStep(IAutoscalingPolicy autoscaling, IRoutingPolicy?
     /// <summary>Decides on one window (validate it first with <see cref="WindowChecks.Problem"/>).</summary>
     public StepDecisions Decide(FeatureWindow window)
     {
+        _lastWindow[window.Service] = window.WindowEnd;
         var current = _applied.TryGetValue(window.Service, out var applied) ? applied : Math.Max(1, window.Replicas);
         var decision = autoscaling.Decide(Context(window, current));
         if (shadow is not null) decision = WithShadow(decision, window, current);
@@ -36,6 +38,23 @@ public sealed class DecisionStep(IAutoscalingPolicy autoscaling, IRoutingPolicy?
     {
         if (result is { Kind: "scale", Status: ActuationStatuses.Applied or ActuationStatuses.Clamped })
             _applied[result.Service] = result.AppliedReplicas;
+    }
+
+    /// <summary>
+    /// Forgets every service whose newest window ended <paramref name="idle"/> or more before <paramref name="now"/> (event
+    /// time, so the simulator and the live stage evict alike): the policies' state, the applied count. Returns them.
+    /// </summary>
+    public IReadOnlyList<string> EvictIdle(DateTimeOffset now, TimeSpan idle)
+    {
+        var gone = _lastWindow.Where(s => now - s.Value >= idle).Select(s => s.Key).ToList();
+        foreach (var service in gone)
+        {
+            _lastWindow.Remove(service);
+            _applied.Remove(service);
+            autoscaling.Forget(service);
+            shadow?.Forget(service);
+        }
+        return gone;
     }
 
     private AutoscalingContext Context(FeatureWindow window, int current) => new()

@@ -44,10 +44,18 @@ public sealed class PredictorOptions
 
     /// <summary>
     /// Most services the live predictor stage decides for; a window of a further service is dead-lettered ("limit: ...").
-    /// Each service holds policy state (the predictive policy's rate history and models), which is not evicted yet, so
-    /// this bounds the stage's memory. Default 1,000.
+    /// Each service holds policy state (the predictive policy's rate history and models), so this bounds the stage's
+    /// memory together with <see cref="EvictIdleAfter"/>. Default 1,000.
     /// </summary>
     public int MaxServices { get; set; } = 1_000;
+
+    /// <summary>
+    /// A service with no window for this long (event time) is forgotten: its policy state and applied count are dropped
+    /// and its place under <see cref="MaxServices"/> is freed; a later window starts it afresh (the predictive policy then
+    /// reloads its persisted history and model). Default 1 h, the features stage's own eviction time: a service idle that
+    /// long has its windows started afresh there too. Zero: never.
+    /// </summary>
+    public TimeSpan EvictIdleAfter { get; set; } = TimeSpan.FromHours(1);
 
     /// <summary>
     /// How far back an instance that is assigned a partition replays its windows and actuation results to rebuild the
@@ -62,6 +70,7 @@ public sealed class PredictorOptions
         if (!(TargetUtilization > 0 && TargetUtilization <= 1)) throw new ArgumentException($"TargetUtilization: must be in (0, 1], was {TargetUtilization}");
         if (StateReplay < TimeSpan.Zero) throw new ArgumentException($"StateReplay: must be >= 0, was {StateReplay}");
         if (StartupDelay < TimeSpan.Zero) throw new ArgumentException($"StartupDelay: must be >= 0, was {StartupDelay}");
+        if (EvictIdleAfter < TimeSpan.Zero) throw new ArgumentException($"EvictIdleAfter: must be >= 0, was {EvictIdleAfter}");
         if (MaxServices < 1) throw new ArgumentException($"MaxServices: must be >= 1, was {MaxServices}");
         if (MinReplicas < 0 || MaxReplicas < Math.Max(1, MinReplicas))
             throw new ArgumentException($"MinReplicas/MaxReplicas: need 0 <= min <= max and max >= 1, was [{MinReplicas}, {MaxReplicas}]");

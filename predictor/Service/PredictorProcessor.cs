@@ -19,6 +19,7 @@ public sealed class PredictorProcessor : IStageProcessor
     private readonly DecisionStep? _single;
     private readonly PartitionSteps? _partitions;
     private readonly ServiceLimit _services;
+    private readonly Dictionary<int, DateTimeOffset> _nextEviction = [];
 
     /// <summary>One step for every service: the stage as a single instance (state is not rebuilt on assignment).</summary>
     public PredictorProcessor(DecisionStep step)
@@ -57,14 +58,29 @@ public sealed class PredictorProcessor : IStageProcessor
             output.DeadLetter(reason);
             return;
         }
-        if ((WindowChecks.Problem(window) ?? _services.Refusal(window.Service)) is { } invalid)
+        if (WindowChecks.Problem(window) is { } invalid)
         {
             output.DeadLetter(invalid);
+            return;
+        }
+        EvictIdle(step, message.Partition, window.WindowEnd);
+        if (_services.Refusal(window.Service) is { } refused)
+        {
+            output.DeadLetter(refused);
             return;
         }
         var decided = step.Decide(window);
         output.Publish(TopicNames.ScaleDecisions, decided.Scale.Service, decided.Scale);
         if (decided.Route is { } route) output.Publish(TopicNames.RouteDecisions, route.Service, route);
+    }
+
+    /// <summary>At most once a minute of event time per partition: forgets the step's services idle past the eviction time.</summary>
+    private void EvictIdle(DecisionStep step, int partition, DateTimeOffset now)
+    {
+        var idle = step.Options.EvictIdleAfter;
+        if (idle <= TimeSpan.Zero || (_nextEviction.TryGetValue(partition, out var next) && now < next)) return;
+        _nextEviction[partition] = now + TimeSpan.FromMinutes(1);
+        foreach (var service in step.EvictIdle(now, idle)) _services.Release(service);
     }
 
     public void PartitionsAssigned(IReadOnlyList<TopicPartition> partitions, ITopicHistory history)

@@ -8,6 +8,9 @@ internal sealed class ServiceLimit(int max)
     /// <summary>Services admitted so far.</summary>
     public int Count => _services.Count;
 
+    /// <summary>Frees the place of a service whose state was evicted.</summary>
+    public void Release(string service) => _services.Remove(service);
+
     /// <summary>Null when <paramref name="service"/> is (or now becomes) one of the admitted services, else why not.</summary>
     public string? Refusal(string service) =>
         _services.Contains(service) || (_services.Count < max && _services.Add(service)) ? null

@@ -30,6 +30,8 @@ internal sealed class HpaPolicy : IAutoscalingPolicy
 
     public string Name => AutoscalingPolicyNames.Hpa;
 
+    public void Forget(string service) => _states.Remove(service);
+
     public ScaleDecision Decide(AutoscalingContext context)
     {
         var window = context.Window;

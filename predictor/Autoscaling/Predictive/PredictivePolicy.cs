@@ -36,6 +36,8 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
 
     public string Name => AutoscalingPolicyNames.Predictive;
 
+    public void Forget(string service) => _states.Remove(service);
+
     public ScaleDecision Decide(AutoscalingContext context)
     {
         var window = context.Window;

@@ -17,6 +17,8 @@ internal sealed class ThresholdPolicy : IAutoscalingPolicy
 
     public string Name => AutoscalingPolicyNames.Threshold;
 
+    public void Forget(string service) => _states.Remove(service);
+
     public ScaleDecision Decide(AutoscalingContext context)
     {
         var window = context.Window;

@@ -56,6 +56,48 @@ public sealed class PredictorProcessorTests
     }
 
     [Fact]
+    public void Process_ServiceIdlePastEvictIdleAfter_ForgottenAndItsPlaceFreed()
+    {
+        var options = Hpa();
+        options.MaxServices = 1;
+        options.EvictIdleAfter = TimeSpan.FromHours(1);
+        var processor = PredictorPolicies.CreateProcessor(options);
+        var output = new RecordingStageOutput();
+        var applied = new ActuationResult
+        {
+            DecisionId = "x", Kind = "scale", Service = "a", Target = "simulator", Timestamp = T0, Status = ActuationStatuses.Applied,
+            PreviousReplicas = 4, AppliedReplicas = 9,
+        };
+
+        processor.Process(Inputs.Of(TopicNames.Actuations, "a", applied), output);
+        processor.Process(Inputs.Of(TopicNames.Features, "a", Window(0, 0.5) with { Service = "a" }), output);
+        processor.Process(Inputs.Of(TopicNames.Features, "b", Window(10, 0.5) with { Service = "b" }), output);     // a still held: b refused
+        processor.Process(Inputs.Of(TopicNames.Features, "b", Window(4 * 60 + 1, 0.5) with { Service = "b" }), output); // an hour on: a evicted, b in
+        processor.Process(Inputs.Of(TopicNames.Features, "a", Window(4 * 60 + 2, 0.5) with { Service = "a" }), output); // b now holds the place
+
+        Assert.Equal(["a", "b"], output.Of<ScaleDecision>().Select(d => d.Service));
+        Assert.Equal(9, output.Of<ScaleDecision>().First().CurrentReplicas);
+        Assert.Equal(2, output.DeadLetters.Count);
+        Assert.All(output.DeadLetters, reason => Assert.StartsWith("limit:", reason));
+    }
+
+    [Fact]
+    public void Process_EvictionOff_IdleServiceKeepsItsPlace()
+    {
+        var options = Hpa();
+        options.MaxServices = 1;
+        options.EvictIdleAfter = TimeSpan.Zero;
+        var processor = PredictorPolicies.CreateProcessor(options);
+        var output = new RecordingStageOutput();
+
+        processor.Process(Inputs.Of(TopicNames.Features, "a", Window(0, 0.5) with { Service = "a" }), output);
+        processor.Process(Inputs.Of(TopicNames.Features, "b", Window(24 * 240, 0.5) with { Service = "b" }), output);
+
+        Assert.Equal(["a"], output.Of<ScaleDecision>().Select(d => d.Service));
+        Assert.Single(output.DeadLetters);
+    }
+
+    [Fact]
     public void Process_AfterAppliedActuation_CurrentReplicasIsTheAppliedCount()
     {
         var processor = PredictorPolicies.CreateProcessor(Hpa());
