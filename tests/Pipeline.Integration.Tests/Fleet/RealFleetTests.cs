@@ -43,7 +43,10 @@ public sealed class RealFleetTests
 
         Assert.True(fleet.Counting.ScaleChanges >= 1, $"no scale change applied; fleet {fleet.Target.Status}");
         Assert.True(fleet.Target.Status.Ready >= 2, $"ready replicas: {fleet.Target.Status}; events: {string.Join("; ", fleet.Target.Events.Select(e => $"{e.Kind} {e.ReplicaId} {e.Reason}"))}");
-        Assert.True(result.Ok > 0.9 * result.Arrivals, $"only {result.Ok} of {result.Arrivals} requests answered 200");
+        // Until added replicas serve, one replica (40 req/s) faces 60 req/s: the first decision comes a 15 s window plus the
+        // 5 s grace after the step, and utilization saturates at 100%, so the HPA may need a second round (another window)
+        // to reach 3. 20 req/s in excess for 21-40 s is 420-800 of the 3,348 requests (13-24%): most must still be served.
+        Assert.True(result.Ok > 0.75 * result.Arrivals, $"only {result.Ok} of {result.Arrivals} requests answered 200");
         using var decisions = new TopicReader(broker.BootstrapServers, TopicNames.ScaleDecisions);
         Assert.True(decisions.ReadUntil(r => r.Any(x => x.As<Contracts.Messages.ScaleDecision>() is { Policy: "hpa" } d && d.DesiredReplicas > d.CurrentReplicas),
             TimeSpan.FromSeconds(10)), "no hpa scale-up decision on the topic");
