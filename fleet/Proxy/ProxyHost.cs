@@ -39,6 +39,9 @@ public sealed class ProxyHost : IAsyncDisposable
     /// <summary>The samples of the last completed metrics interval, one per replica.</summary>
     public IReadOnlyList<MetricSample> LatestSamples => _metrics.Latest;
 
+    /// <summary>The samples of the last 240 collection rounds, oldest first.</summary>
+    public IReadOnlyList<MetricSample> RecentSamples => _metrics.Recent;
+
     /// <summary>Builds the proxy; throws <see cref="ArgumentException"/> for an unknown balancer name.</summary>
     public static ProxyHost Create(ProxyOptions options, TimeProvider? time = null)
     {

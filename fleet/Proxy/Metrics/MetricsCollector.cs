@@ -14,10 +14,15 @@ internal sealed class MetricsCollector(DestinationTable table, ReplicaStatsPolle
     TimeProvider time, TimeSpan interval) : BackgroundService
 {
     private readonly Dictionary<string, (MeterSnapshot Meter, ReplicaStats? Stats, long At)> _previous = new(StringComparer.Ordinal);
+    private const int Rounds = 240;
     private volatile IReadOnlyList<MetricSample> _latest = [];
+    private readonly System.Collections.Concurrent.ConcurrentQueue<MetricSample> _recent = new();
 
     /// <summary>The samples of the last completed interval (one per destination).</summary>
     public IReadOnlyList<MetricSample> Latest => _latest;
+
+    /// <summary>The samples of the last 240 rounds, oldest first (a minute at 250 ms): none missed, however late one looks.</summary>
+    public IReadOnlyList<MetricSample> Recent => [.. _recent];
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -55,6 +60,8 @@ internal sealed class MetricsCollector(DestinationTable table, ReplicaStatsPolle
         }
         foreach (var gone in _previous.Keys.Except(entries.Select(e => e.Id)).ToList()) _previous.Remove(gone);
         _latest = samples;
+        foreach (var sample in samples) _recent.Enqueue(sample);
+        while (_recent.Count > Rounds * Math.Max(1, entries.Count) && _recent.TryDequeue(out _)) { }
         if (samples.Count == 0) return;
         foreach (var sink in sinks) sink.Publish(samples);
     }

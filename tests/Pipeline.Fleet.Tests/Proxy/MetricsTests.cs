@@ -11,17 +11,11 @@ public sealed class MetricsTests
     {
         var replica = new ReplicaOptions { Workers = 2, ServiceMean = TimeSpan.FromMilliseconds(30), ServiceCv = 0 };
         await using var fleet = await Fleet.StartAsync(new ProxyOptions { MetricsInterval = TimeSpan.FromMilliseconds(250) }, replica);
-        var seen = new List<MetricSample>();
-
-        // Two closed-loop clients keep both workers of r1 busy nearly all the time; the samples say so.
-        var load = fleet.Proxy.LoadAsync(60, clients: 2);
-        while (!load.IsCompleted)
-        {
-            if (fleet.Proxy.Host.LatestSamples is [var s] && !seen.Any(x => x.Timestamp == s.Timestamp)) seen.Add(s);
-            await Task.Delay(20);
-        }
-        await load;
-        var final = await WaitForIdleSampleAsync(fleet.Proxy.Host, seen);
+        // Two closed-loop clients keep both workers of r1 busy nearly all the time; the samples say so. Every round is
+        // read from the collector's recent history (polling the latest round alone misses rounds on a loaded machine).
+        await fleet.Proxy.LoadAsync(60, clients: 2);
+        var final = await WaitForIdleSampleAsync(fleet.Proxy.Host, DateTimeOffset.UtcNow);
+        var seen = fleet.Proxy.Host.RecentSamples.ToList();
 
         Assert.All(seen, s => Assert.Equal(("web", "r1"), (s.Service, s.Replica)));
         var busy = seen.Where(s => s.Completed > 0 && s.Requests > 0).ToList();
@@ -33,16 +27,12 @@ public sealed class MetricsTests
         Assert.Equal(0, final.Utilization);
     }
 
-    /// <summary>Collects samples until one covers an interval with no traffic (the load's tail is then counted).</summary>
-    private static async Task<MetricSample> WaitForIdleSampleAsync(ProxyHost proxy, List<MetricSample> seen)
+    /// <summary>Waits for a round after <paramref name="after"/> with no traffic (the load's tail is then counted).</summary>
+    private static async Task<MetricSample> WaitForIdleSampleAsync(ProxyHost proxy, DateTimeOffset after)
     {
         for (var i = 0; i < 500; i++)
         {
-            if (proxy.LatestSamples is [var s] && !seen.Any(x => x.Timestamp == s.Timestamp))
-            {
-                seen.Add(s);
-                if (s.Requests == 0 && s.Completed == 0 && s.InFlight == 0) return s;
-            }
+            if (proxy.LatestSamples is [var s] && s.Timestamp > after && s.Requests == 0 && s.Completed == 0 && s.InFlight == 0) return s;
             await Task.Delay(20);
         }
         throw new TimeoutException("no idle sample");
