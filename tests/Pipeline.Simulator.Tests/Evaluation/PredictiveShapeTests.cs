@@ -9,13 +9,8 @@ public class PredictiveShapeTests
     [Fact]
     public void DailyOutage_CapacityIsBackBeforeTheLoadReturnsOnDayThree()
     {
-        var workload = new EvaluationWorkload(TraceShapes.Create(TraceShapes.DailyOutage, 3), new EvaluationOptions
-        {
-            PeakReplicas = 8,
-            Warmup = TimeSpan.FromDays(2),
-        });
-        var predictive = EvaluationRunner.Run(workload, new RunSpec("predictive", "least-request", "baseline")).Series;
-        var hpa = EvaluationRunner.Run(workload, new RunSpec("hpa", "least-request", "baseline")).Series;
+        var (predictiveRun, hpaRun) = Run(TraceShapes.DailyOutage, days: 3);
+        var (predictive, hpa) = (predictiveRun.Series, hpaRun.Series);
 
         // Series point p is the state at the end of minute p; the load returns at 14:45 on day 3.
         var back = 2 * 1440 + 14 * 60 + 45;
@@ -31,13 +26,8 @@ public class PredictiveShapeTests
     [Fact]
     public void SparseBursts_HourlyJobProvisionedBeforeItStartsOnDayThree()
     {
-        var workload = new EvaluationWorkload(TraceShapes.Create(TraceShapes.SparseBursts, 3), new EvaluationOptions
-        {
-            PeakReplicas = 8,
-            Warmup = TimeSpan.FromDays(2),
-        });
-        var predictive = EvaluationRunner.Run(workload, new RunSpec("predictive", "least-request", "baseline")).Series;
-        var hpa = EvaluationRunner.Run(workload, new RunSpec("hpa", "least-request", "baseline")).Series;
+        var (predictiveRun, hpaRun) = Run(TraceShapes.SparseBursts, days: 3);
+        var (predictive, hpa) = (predictiveRun.Series, hpaRun.Series);
 
         // The job runs for the first two minutes of every hour; point p is the state at the end of minute p.
         var hours = Enumerable.Range(2 * 24 + 1, 22).Select(h => h * 60).ToList();
@@ -51,15 +41,18 @@ public class PredictiveShapeTests
     [Fact]
     public void SmoothDiurnal_CheaperThanTheHpaAtTheSameSla()
     {
-        var workload = new EvaluationWorkload(TraceShapes.Create(TraceShapes.SmoothDiurnal, 4), new EvaluationOptions
-        {
-            PeakReplicas = 8,
-            Warmup = TimeSpan.FromDays(2),
-        });
-        var predictive = EvaluationRunner.Run(workload, new RunSpec("predictive", "least-request", "baseline")).Result;
-        var hpa = EvaluationRunner.Run(workload, new RunSpec("hpa", "least-request", "baseline")).Result;
+        var (predictiveRun, hpaRun) = Run(TraceShapes.SmoothDiurnal, days: 4);
+        var (predictive, hpa) = (predictiveRun.Result, hpaRun.Result);
 
         Assert.True(predictive.SlaViolationRate <= 0.001, $"predictive violations {predictive.SlaViolationRate:P3}");
         Assert.True(predictive.ReplicaHours < 0.95 * hpa.ReplicaHours, $"predictive {predictive.ReplicaHours:F1} vs hpa {hpa.ReplicaHours:F1} replica-hours");
+    }
+
+    /// <summary>The predictive policy and the hpa (least-request, defaults) on <paramref name="days"/> of a shape, peak 8 replicas, scored after day 2.</summary>
+    private static (RunOutcome Predictive, RunOutcome Hpa) Run(string shape, int days)
+    {
+        var workload = new EvaluationWorkload(TraceShapes.Create(shape, days), new EvaluationOptions { PeakReplicas = 8, Warmup = TimeSpan.FromDays(2) });
+        return (EvaluationRunner.Run(workload, new RunSpec("predictive", "least-request", "baseline")),
+                EvaluationRunner.Run(workload, new RunSpec("hpa", "least-request", "baseline")));
     }
 }
