@@ -1,25 +1,21 @@
-using Confluent.Kafka;
 using Pipeline.Contracts.Messages;
-using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Topics;
+using Pipeline.Integration.Tests.Support;
 
 namespace Pipeline.Integration.Tests.Drills;
 
 /// <summary>
 /// Produces metric samples of one service to <see cref="TopicNames.Metrics"/> at a steady rate until stopped: each
-/// sample a distinct (replica, timestamp), so InfluxDB holds exactly one point per sample delivered. The producer is
-/// idempotent: without it, a batch in flight when the brokers went down was retried after later ones and its samples
-/// arrived out of order (dead-lettered as late by the features stage, rightly).
+/// sample a distinct (replica, timestamp), so InfluxDB holds exactly one point per sample delivered (an idempotent
+/// <see cref="SampleProducer"/>).
 /// </summary>
 internal sealed class SteadySampleLoad : IDisposable
 {
     private static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly IProducer<string, byte[]> _producer;
+    private readonly SampleProducer _producer;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
     private long _sent;
-    private long _delivered;
-    private long _failed;
 
     private readonly TimeSpan _step;
 
@@ -34,21 +30,21 @@ internal sealed class SteadySampleLoad : IDisposable
         _tickMs = tickMs;
         Service = service;
         _step = step ?? TimeSpan.FromMilliseconds(1);
-        _producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, Acks = Acks.All, EnableIdempotence = true }).Build();
+        _producer = new SampleProducer(bootstrap, lingerMs: 5);
         _loop = Task.Run(() => Run(perTick));
     }
 
     public string Service { get; }
     public static DateTimeOffset Start => T0;
-    public long Delivered => Interlocked.Read(ref _delivered);
-    public long Failed => Interlocked.Read(ref _failed);
+    public long Delivered => _producer.Delivered;
+    public long Failed => _producer.Failed;
 
     /// <summary>Stops producing and waits until every sample sent was acknowledged.</summary>
     public void Stop()
     {
         _stop.Cancel();
         _loop.Wait();
-        _producer.Flush(TimeSpan.FromSeconds(30));
+        _producer.Flush();
     }
 
     public void Dispose()
@@ -69,16 +65,9 @@ internal sealed class SteadySampleLoad : IDisposable
                 {
                     Service = Service, Replica = $"r{n % 4}", Timestamp = T0 + n * _step, Requests = 10, Completed = 10, Utilization = 0.5,
                 };
-                _producer.Produce(TopicNames.Metrics, new Message<string, byte[]> { Key = Service, Value = JsonSerde<MetricSample>.Instance.Serialize(sample, default) },
-                    OnDelivered);
+                _producer.Produce(sample);
             }
             Thread.Sleep(_tickMs);
         }
-    }
-
-    private void OnDelivered(DeliveryReport<string, byte[]> report)
-    {
-        if (report.Error.IsError) Interlocked.Increment(ref _failed);
-        else Interlocked.Increment(ref _delivered);
     }
 }

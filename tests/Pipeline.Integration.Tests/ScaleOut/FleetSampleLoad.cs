@@ -1,7 +1,5 @@
-using Confluent.Kafka;
 using Pipeline.Contracts.Messages;
-using Pipeline.Contracts.Serialization;
-using Pipeline.Contracts.Topics;
+using Pipeline.Integration.Tests.Support;
 
 namespace Pipeline.Integration.Tests.ScaleOut;
 
@@ -13,16 +11,15 @@ namespace Pipeline.Integration.Tests.ScaleOut;
 internal sealed class FleetSampleLoad : IDisposable
 {
     public static readonly DateTimeOffset T0 = new(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
-    private readonly IProducer<string, byte[]> _producer;
+    private readonly SampleProducer _producer;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
-    private long _failed;
 
     public FleetSampleLoad(string bootstrap, IReadOnlyList<string> services, int replicas, int tickMs)
     {
         Services = services;
         Replicas = replicas;
-        _producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, Acks = Acks.All, EnableIdempotence = true, LingerMs = 5 }).Build();
+        _producer = new SampleProducer(bootstrap);
         _loop = Task.Run(() =>
         {
             while (!_stop.IsCancellationRequested)
@@ -40,7 +37,7 @@ internal sealed class FleetSampleLoad : IDisposable
     /// <summary>Ticks sent so far (after <see cref="Stop"/>: all of them).</summary>
     public int Ticks { get; private set; }
 
-    public long Failed => Interlocked.Read(ref _failed);
+    public long Failed => _producer.Failed;
 
     /// <summary>When service <paramref name="index"/>'s sample of tick <paramref name="tick"/> is stamped.</summary>
     public static DateTimeOffset Stamp(int index, int tick) => T0.AddSeconds(tick + 1 + index % 15);
@@ -51,7 +48,7 @@ internal sealed class FleetSampleLoad : IDisposable
         _stop.Cancel();
         _loop.Wait();
         Send(Ticks + (int)ahead.TotalSeconds, replicas: 1);
-        _producer.Flush(TimeSpan.FromSeconds(30));
+        _producer.Flush();
     }
 
     public void Dispose()
@@ -69,8 +66,7 @@ internal sealed class FleetSampleLoad : IDisposable
             for (var r = 0; r < (replicas ?? Replicas); r++)
             {
                 var sample = new MetricSample { Service = service, Replica = $"r{r}", Timestamp = timestamp, Requests = 10, Completed = 10, Utilization = 0.5 };
-                _producer.Produce(TopicNames.Metrics, new Message<string, byte[]> { Key = service, Value = JsonSerde<MetricSample>.Instance.Serialize(sample, default) },
-                    report => { if (report.Error.IsError) Interlocked.Increment(ref _failed); });
+                _producer.Produce(sample);
             }
         }
     }
