@@ -1,5 +1,4 @@
 using System.Net;
-using System.Text;
 using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -57,18 +56,20 @@ public sealed partial class PushIngestService(
 
     private async Task HandleAsync(HttpListenerContext context, CancellationToken stoppingToken)
     {
-        if (!await _slots.WaitAsync(0, stoppingToken).ConfigureAwait(false))
+        if (!_slots.Wait(0))
         {
-            await AnswerAsync(context, 503, "busy: too many requests at once; retry").ConfigureAwait(false);
+            if (await PushAnswer.TrySendAsync(context, 503, "busy: too many requests at once; retry").ConfigureAwait(false) is { } failed)
+                Log.AnswerFailed(logger, failed);
             return;
         }
         try
         {
             var (status, body) = await ProcessAsync(context.Request, stoppingToken).ConfigureAwait(false);
-            await AnswerAsync(context, status, body).ConfigureAwait(false);
+            await PushAnswer.SendAsync(context, status, body).ConfigureAwait(false);
         }
-        catch (Exception e) when (e is HttpListenerException or IOException or OperationCanceledException)
+        catch (Exception e) when (e is HttpListenerException or IOException or OperationCanceledException or ObjectDisposedException)
         {
+            // Stopping, or the client went away: no answer, so the client sends the batch again.
             Log.AnswerFailed(logger, e.Message);
             context.Response.Abort();
         }
@@ -92,16 +93,6 @@ public sealed partial class PushIngestService(
             return (503, failure + "; retry");
         }
         return (200, $"{{\"accepted\":{samples.Count}}}");
-    }
-
-    private static async Task AnswerAsync(HttpListenerContext context, int status, string body)
-    {
-        var bytes = Encoding.UTF8.GetBytes(body.EndsWith('\n') ? body : body + "\n");
-        context.Response.StatusCode = status;
-        context.Response.ContentType = status == 200 ? "application/json" : "text/plain; charset=utf-8";
-        context.Response.ContentLength64 = bytes.Length;
-        await context.Response.OutputStream.WriteAsync(bytes).ConfigureAwait(false);
-        context.Response.Close();
     }
 
     public override void Dispose()
