@@ -26,8 +26,9 @@ internal static class IngestCommand
         var trace = new Option<string?>("--trace") { Description = "Simulator only: replay this trace CSV (timestamp,requests) instead of the synthetic load." };
         var seed = new Option<long>("--seed") { Description = "Simulator only: random seed.", DefaultValueFactory = _ => 1 };
         var service = new Option<string>("--service") { Description = "Host and prometheus: service id the samples are reported under (default host).", DefaultValueFactory = _ => "host" };
+        var listen = new Option<string>("--listen") { Description = "Http only: address to accept POST /samples on (host:port).", DefaultValueFactory = _ => "127.0.0.1:9470" };
         var prometheus = new PrometheusCommandOptions();
-        var command = new Command("ingest", "Publish metric samples (simulated cluster, this host, or replicas' Prometheus metrics) to the metrics topic.");
+        var command = new Command("ingest", "Publish metric samples (simulated cluster, this host, replicas' Prometheus metrics, or pushed over HTTP) to the metrics topic.");
         kafka.AddTo(command);
         metrics.AddTo(command);
         command.Options.Add(source);
@@ -36,6 +37,7 @@ internal static class IngestCommand
         command.Options.Add(trace);
         command.Options.Add(seed);
         command.Options.Add(service);
+        command.Options.Add(listen);
         prometheus.AddTo(command);
         command.SetAction((result, cancellationToken) => StartupErrors.Guard(() =>
         {
@@ -50,6 +52,7 @@ internal static class IngestCommand
                 : TimeProvider.System;
             var tick = result.GetValue(interval) / (simulated ? result.GetValue(speed) : 1);
             Console.WriteLine($"ingest: source {name}, Kafka at {resolved.Servers} (from {resolved.Source})");
+            if (name == MetricSourceNames.Http) return PushIngest.RunAsync(options, metricsOptions, result.GetValue(listen)!, cancellationToken);
             return StageHost.RunAsync(options, services =>
             {
                 services.AddStageObservability(metricsOptions);

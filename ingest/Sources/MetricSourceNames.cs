@@ -11,4 +11,10 @@ public static class MetricSourceNames
 
     /// <summary>Replicas' Prometheus metrics: scraped directly, or queried from a Prometheus server.</summary>
     public const string Prometheus = "prometheus";
+
+    /// <summary>
+    /// Samples pushed over HTTP (<c>POST /samples</c>), acknowledged once on the metrics topic. Not an
+    /// <see cref="IMetricSource"/>: clients push, nothing is collected per tick (<see cref="Push.PushIngestService"/>).
+    /// </summary>
+    public const string Http = "http";
 }

@@ -27,9 +27,11 @@ public static class MetricSources
 
     private static readonly PluginRegistry<IMetricSource> Known = CreateDefault(new ServiceCollection().BuildServiceProvider());
 
-    /// <summary>The names <see cref="CreateDefault"/> knows, for help texts.</summary>
-    public static IReadOnlyList<string> Names => Known.Names;
+    /// <summary>The names <see cref="CreateDefault"/> knows and the push source's, for help texts.</summary>
+    public static IReadOnlyList<string> Names => [.. Known.Names, MetricSourceNames.Http];
 
     /// <summary>Returns <paramref name="name"/>, or throws listing the known names, before any service exists.</summary>
-    public static string Validate(string name) => Known.Validate(name);
+    public static string Validate(string name) => name == MetricSourceNames.Http || Known.Contains(name)
+        ? name
+        : throw new ArgumentException($"unknown metric source '{name}'; known: {string.Join(", ", Names)}", nameof(name));
 }

@@ -10,12 +10,13 @@ namespace Pipeline.Predictor.Decisions;
 /// closed feature window and what the actuator last applied to a scale decision (and a route decision when a routing
 /// policy is set and the window has per-replica features), plus, when a shadow policy is set, what it would have decided
 /// on the same window, said in the decision's explanation. The current replica count is the count the actuator last
-/// applied (<see cref="Follow"/>), else the replicas that reported in the window.
+/// applied for a decision this step issued (<see cref="Follow"/>), else the replicas that reported in the window.
 /// </summary>
 public sealed class DecisionStep(IAutoscalingPolicy autoscaling, IRoutingPolicy? routing, PredictorOptions options, IAutoscalingPolicy? shadow = null)
 {
     private readonly Dictionary<string, int> _applied = new(StringComparer.Ordinal);
     private readonly Dictionary<string, DateTimeOffset> _lastWindow = new(StringComparer.Ordinal);
+    private readonly IssuedDecisions _issued = new();
 
     /// <summary>The options the step runs with.</summary>
     public PredictorOptions Options => options;
@@ -27,17 +28,24 @@ public sealed class DecisionStep(IAutoscalingPolicy autoscaling, IRoutingPolicy?
         var current = _applied.TryGetValue(window.Service, out var applied) ? applied : Math.Max(1, window.Replicas);
         var decision = autoscaling.Decide(Context(window, current));
         if (shadow is not null) decision = WithShadow(decision, window, current);
+        _issued.Issued(decision);
         var route = routing is not null && window.ReplicaFeatures.Count > 0
             ? routing.Decide(new RoutingContext { Service = window.Service, Now = window.WindowEnd, Window = window })
             : null;
         return new StepDecisions(decision, route);
     }
 
-    /// <summary>Follows what the actuator did: an applied or clamped scale result becomes the service's current count.</summary>
-    public void Follow(ActuationResult result)
+    /// <summary>
+    /// Follows what the actuator did: an applied or clamped scale result for a recent decision of this step becomes the
+    /// service's current count; any other result (an unknown or already followed decision id, a count out of bounds: see
+    /// <see cref="IssuedDecisions"/>) is ignored. True when the result was followed.
+    /// </summary>
+    public bool Follow(ActuationResult result)
     {
-        if (result is { Kind: "scale", Status: ActuationStatuses.Applied or ActuationStatuses.Clamped })
-            _applied[result.Service] = result.AppliedReplicas;
+        if (result is not { Kind: "scale", Status: ActuationStatuses.Applied or ActuationStatuses.Clamped }) return false;
+        if (_issued.Refusal(result, options.MaxReplicas) is not null) return false;
+        _applied[result.Service] = result.AppliedReplicas;
+        return true;
     }
 
     /// <summary>
@@ -51,6 +59,7 @@ public sealed class DecisionStep(IAutoscalingPolicy autoscaling, IRoutingPolicy?
         {
             _lastWindow.Remove(service);
             _applied.Remove(service);
+            _issued.Forget(service);
             autoscaling.Forget(service);
             shadow?.Forget(service);
         }

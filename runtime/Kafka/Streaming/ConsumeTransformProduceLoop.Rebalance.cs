@@ -9,6 +9,7 @@ public sealed partial class ConsumeTransformProduceLoop
     private void Assigned(IConsumer<string?, byte[]> consumer, List<TopicPartition> partitions)
     {
         if (partitions.Count == 0) return;
+        BrokersAnswered(); // the group coordinator answered
         RebalanceLog.Assigned(_logger, _processor.Stage, string.Join(',', partitions));
         using var history = new TopicHistory(consumer, _options, _processor.Stage);
         try

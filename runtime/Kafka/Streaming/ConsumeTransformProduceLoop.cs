@@ -84,7 +84,6 @@ public sealed partial class ConsumeTransformProduceLoop
                 _counter.MarkPolled(_time.GetUtcNow());
                 if (record is { IsPartitionEOF: false, Message: not null })
                 {
-                    RecordArrived();
                     PauseNewlyAssigned(consumer);
                     Handle(record);
                     _pending[record.TopicPartition] = record.Offset.Value + 1;

@@ -36,7 +36,7 @@ internal static class StageInputCases
         BadInputCase Case(string kind, ActuationResult value, string? reason) => new(kind, TopicNames.Actuations, value.Service, Json(value), reason);
         yield return new("actuation: not JSON", TopicNames.Actuations, "corpus-forged", "not json"u8.ToArray(), "malformed");
         yield return new("actuation: decisionId missing", TopicNames.Actuations, "corpus-forged", "{\"kind\":\"scale\",\"service\":\"s\"}"u8.ToArray(), "malformed");
-        // Forged but well-formed results are followed without checks (see the report): they must not stop the stage.
+        // Forged but well-formed results: processed (not dead-lettered) and not followed, their decision ids were never issued.
         yield return Case("actuation: appliedReplicas negative (forged)", r with { AppliedReplicas = -5 }, null);
         yield return Case("actuation: unknown status (forged)", r with { Status = "exploded", AppliedReplicas = 3 }, null);
         yield return Case("actuation: service .. (forged)", r with { Service = "..", AppliedReplicas = 2 }, null);

@@ -63,23 +63,26 @@ public sealed class PredictorProcessorTests
         options.EvictIdleAfter = TimeSpan.FromHours(1);
         var processor = PredictorPolicies.CreateProcessor(options);
         var output = new RecordingStageOutput();
-        var applied = new ActuationResult
-        {
-            DecisionId = "x", Kind = "scale", Service = "a", Target = "simulator", Timestamp = T0, Status = ActuationStatuses.Applied,
-            PreviousReplicas = 4, AppliedReplicas = 9,
-        };
 
-        processor.Process(Inputs.Of(TopicNames.Actuations, "a", applied), output);
         processor.Process(Inputs.Of(TopicNames.Features, "a", Window(0, 0.5) with { Service = "a" }), output);
+        processor.Process(Inputs.Of(TopicNames.Actuations, "a", Applied(output.Of<ScaleDecision>().Single(), 9)), output);
+        processor.Process(Inputs.Of(TopicNames.Features, "a", Window(1, 0.5) with { Service = "a" }), output);
         processor.Process(Inputs.Of(TopicNames.Features, "b", Window(10, 0.5) with { Service = "b" }), output);     // a still held: b refused
         processor.Process(Inputs.Of(TopicNames.Features, "b", Window(4 * 60 + 1, 0.5) with { Service = "b" }), output); // an hour on: a evicted, b in
         processor.Process(Inputs.Of(TopicNames.Features, "a", Window(4 * 60 + 2, 0.5) with { Service = "a" }), output); // b now holds the place
 
-        Assert.Equal(["a", "b"], output.Of<ScaleDecision>().Select(d => d.Service));
-        Assert.Equal(9, output.Of<ScaleDecision>().First().CurrentReplicas);
+        Assert.Equal(["a", "a", "b"], output.Of<ScaleDecision>().Select(d => d.Service));
+        Assert.Equal(9, output.Of<ScaleDecision>().ElementAt(1).CurrentReplicas);
         Assert.Equal(2, output.DeadLetters.Count);
         Assert.All(output.DeadLetters, reason => Assert.StartsWith("limit:", reason));
     }
+
+    /// <summary>The actuator's result for <paramref name="decision"/>: applied with <paramref name="replicas"/>.</summary>
+    private static ActuationResult Applied(ScaleDecision decision, int replicas) => new()
+    {
+        DecisionId = decision.Id, Kind = "scale", Service = decision.Service, Target = "simulator", Timestamp = T0, Status = ActuationStatuses.Applied,
+        PreviousReplicas = decision.CurrentReplicas, AppliedReplicas = replicas,
+    };
 
     [Fact]
     public void Process_EvictionOff_IdleServiceKeepsItsPlace()
@@ -102,16 +105,26 @@ public sealed class PredictorProcessorTests
     {
         var processor = PredictorPolicies.CreateProcessor(Hpa());
         var output = new RecordingStageOutput();
-        var applied = new ActuationResult
-        {
-            DecisionId = "x", Kind = "scale", Service = "web", Target = "simulator", Timestamp = T0, Status = ActuationStatuses.Applied,
-            PreviousReplicas = 4, AppliedReplicas = 6,
-        };
 
-        processor.Process(Inputs.Of(TopicNames.Actuations, "web", applied), output);
+        processor.Process(Inputs.Of(TopicNames.Features, "web", Window(0, 0.7)), output);
+        processor.Process(Inputs.Of(TopicNames.Actuations, "web", Applied(output.Of<ScaleDecision>().Single(), 6)), output);
         processor.Process(Inputs.Of(TopicNames.Features, "web", Window(1, 0.7)), output);
 
-        Assert.Equal(6, Assert.Single(output.Of<ScaleDecision>()).CurrentReplicas);
+        Assert.Equal(6, output.Of<ScaleDecision>().Last().CurrentReplicas);
+    }
+
+    [Fact]
+    public void Process_ForgedActuationForADecisionNeverIssued_NotFollowed()
+    {
+        var processor = PredictorPolicies.CreateProcessor(Hpa());
+        var output = new RecordingStageOutput();
+        var forged = Applied(new ScaleDecision { Id = "forged", Service = "web", Timestamp = T0, Policy = "hpa", Explanation = "" }, 1);
+
+        processor.Process(Inputs.Of(TopicNames.Actuations, "web", forged), output);
+        processor.Process(Inputs.Of(TopicNames.Features, "web", Window(1, 0.7)), output);
+
+        Assert.Equal(4, Assert.Single(output.Of<ScaleDecision>()).CurrentReplicas);
+        Assert.Empty(output.DeadLetters);
     }
 
     [Fact]
