@@ -1,0 +1,29 @@
+namespace Pipeline.Predictor.Forecasting.Global;
+
+/// <summary>
+/// Options of the <c>gbm-global</c> forecaster: one model per horizon trained on rows pooled from every service. The
+/// trees themselves (count, leaves, learning rate, seed, <see cref="Gbm.GbmOptions.MinTrainingRows"/>) are the
+/// <c>gbm</c> forecaster's <see cref="ForecastingOptions.Gbm"/>.
+/// </summary>
+public sealed class GlobalGbmOptions
+{
+    /// <summary>Most rows per horizon model in one round, over all services: bounds a round's time whatever the fleet size.</summary>
+    public int MaxTrainingRows { get; set; } = 20_000;
+
+    /// <summary>
+    /// Origins come from each service's newest span of this length (recent history, kept at full resolution), denser
+    /// towards the newest point.
+    /// </summary>
+    public TimeSpan OriginWindow { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>Refit at least this often (event time) once trained; earlier when the pooled rows have doubled.</summary>
+    public TimeSpan RetrainInterval { get; set; } = TimeSpan.FromDays(1);
+
+    /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
+    public void Validate()
+    {
+        if (MaxTrainingRows < 10) throw new ArgumentException($"GlobalGbm.MaxTrainingRows: must be >= 10, was {MaxTrainingRows}");
+        if (OriginWindow <= TimeSpan.Zero) throw new ArgumentException($"GlobalGbm.OriginWindow: must be > 0, was {OriginWindow}");
+        if (RetrainInterval <= TimeSpan.Zero) throw new ArgumentException($"GlobalGbm.RetrainInterval: must be > 0, was {RetrainInterval}");
+    }
+}
