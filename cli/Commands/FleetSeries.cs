@@ -21,7 +21,7 @@ internal sealed class FleetSeries(Trace trace, int points, int seed, double nois
     /// <summary>The rates (req/s) of service <paramref name="service"/>.</summary>
     public double[] Rates(int service)
     {
-        var random = new Random(HashCode.Combine(seed, service));
+        var random = new Random(unchecked(seed * 1_000_003 + service)); // not HashCode: it is salted per process
         var perDay = Math.Max(1, (int)Math.Round(TimeSpan.FromDays(1) / trace.Interval));
         var perHour = Math.Max(0, (int)Math.Round(TimeSpan.FromHours(1) / trace.Interval));
         var room = trace.Requests.Count - points - 3 * perHour;
