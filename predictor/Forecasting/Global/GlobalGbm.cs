@@ -46,6 +46,7 @@ public sealed partial class GlobalGbm
         Horizons = horizons;
         _schedule = new GlobalSchedule(options.Gbm.MinTrainingRows, options.GlobalGbm.RetrainInterval);
         if (modelPath is not null) _model = GlobalModelFile.Load(modelPath, options.Gbm, horizons, _logger);
+        if (_model is not null) _schedule.Loaded(_model.TrainedThrough);
     }
 
     /// <summary>Horizons the models are trained for.</summary>
@@ -89,8 +90,7 @@ public sealed partial class GlobalGbm
     public GlobalRound? TrainNow()
     {
         var (rows, sampling) = Sample();
-        Fit(rows, sampling, _members.Count);
-        return LastRound;
+        return Fit(rows, sampling, _members.Count, _schedule.Rows);
     }
 
     /// <summary>Counts a view's new points towards the schedule and starts a round when one is due.</summary>
@@ -106,16 +106,16 @@ public sealed partial class GlobalGbm
         if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return;
         _schedule.Started();
         var (rows, sampling) = Sample();
-        var services = _members.Count;
+        var (services, through) = (_members.Count, _schedule.Rows);
         if (_trainer == TrainerModes.Synchronous)
         {
-            try { Fit(rows, sampling, services); }
+            try { Fit(rows, sampling, services, through); }
             finally { Volatile.Write(ref _busy, 0); }
             return;
         }
         _ = Task.Run(() =>
         {
-            try { Fit(rows, sampling, services); }
+            try { Fit(rows, sampling, services, through); }
             catch (Exception e)
             {
                 Log.RoundFailed(_logger, e);
@@ -141,13 +141,16 @@ public sealed partial class GlobalGbm
         return (GlobalTrainer.Sample(histories, Horizons, _options), clock.Elapsed);
     }
 
-    private void Fit(List<GbmRow>[] rows, TimeSpan sampling, int services)
+    /// <summary>Fits and installs a round's models; <paramref name="through"/> is the fleet's row count when they were sampled (kept with the model).</summary>
+    private GlobalRound? Fit(List<GbmRow>[] rows, TimeSpan sampling, int services, long through)
     {
-        var model = GlobalTrainer.Fit(rows, _schedule.Rows, _options.Gbm);
-        if (model is null) return;
+        var model = GlobalTrainer.Fit(rows, through, _options.Gbm);
+        if (model is null) return null;
+        var round = new GlobalRound(services, rows[0].Count, sampling, model.TrainingTime);
         Volatile.Write(ref _model, model);
-        Volatile.Write(ref _lastRound, new GlobalRound(services, rows[0].Count, sampling, model.TrainingTime));
+        Volatile.Write(ref _lastRound, round);
         if (_modelPath is not null) GlobalModelFile.Save(_modelPath, model, _logger);
+        return round;
     }
 
     private static partial class Log

@@ -32,6 +32,9 @@ internal sealed class GlobalSchedule(int minRows, TimeSpan interval)
         return Rows >= 2 * _rowsAtTraining || Newest - _trainedAt >= interval;
     }
 
+    /// <summary>Starts from a model loaded from disk, trained when the fleet held <paramref name="rows"/> rows.</summary>
+    public void Loaded(long rows) => _rowsAtTraining = rows;
+
     /// <summary>Marks a round as started now (so it is not started twice).</summary>
     public void Started()
     {
