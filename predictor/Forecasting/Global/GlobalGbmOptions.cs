@@ -16,6 +16,12 @@ public sealed class GlobalGbmOptions
     /// </summary>
     public TimeSpan OriginWindow { get; set; } = TimeSpan.FromDays(7);
 
+    /// <summary>
+    /// The origin window holds at least this many points, whatever <see cref="OriginWindow"/> spans (7 days are only 168
+    /// hourly points, fewer than <see cref="Gbm.GbmOptions.MinTrainingRows"/>: a lone hourly service would never train).
+    /// </summary>
+    public int MinOriginPoints { get; set; } = 1000;
+
     /// <summary>Refit at least this often (event time) once trained; earlier when the pooled rows have doubled.</summary>
     public TimeSpan RetrainInterval { get; set; } = TimeSpan.FromDays(1);
 
@@ -24,6 +30,7 @@ public sealed class GlobalGbmOptions
     {
         if (MaxTrainingRows < 10) throw new ArgumentException($"GlobalGbm.MaxTrainingRows: must be >= 10, was {MaxTrainingRows}");
         if (OriginWindow <= TimeSpan.Zero) throw new ArgumentException($"GlobalGbm.OriginWindow: must be > 0, was {OriginWindow}");
+        if (MinOriginPoints < 1) throw new ArgumentException($"GlobalGbm.MinOriginPoints: must be >= 1, was {MinOriginPoints}");
         if (RetrainInterval <= TimeSpan.Zero) throw new ArgumentException($"GlobalGbm.RetrainInterval: must be > 0, was {RetrainInterval}");
     }
 }

@@ -5,7 +5,7 @@ namespace Pipeline.Predictor.Forecasting.Global;
 /// <summary>
 /// Chooses the forecast origins of one global training round: at most <see cref="GlobalGbmOptions.MaxTrainingRows"/>
 /// over all services, an equal share each (one each for a random subset when there are more services than rows), taken
-/// from each service's newest <see cref="GlobalGbmOptions.OriginWindow"/> with a density falling as 1/√age, so recent
+/// from each service's newest <see cref="GlobalGbmOptions.OriginWindow"/> (at least <see cref="GlobalGbmOptions.MinOriginPoints"/>) with a density falling as 1/√age, so recent
 /// behaviour weighs most. Deterministic for a seed and a member order; its cost grows with the rows, and with the
 /// services only through one pass over the list.
 /// </summary>
@@ -38,7 +38,7 @@ internal static class GlobalRowSampler
     public static (long Last, long Count) Window(RateHistory history, int horizons, GlobalGbmOptions options)
     {
         var last = history.LastIndex - horizons;
-        var span = Math.Max(1, (long)(options.OriginWindow / history.Step));
+        var span = Math.Max(options.MinOriginPoints, (long)(options.OriginWindow / history.Step));
         var first = Math.Max(history.FirstIndex + GbmFeatures.Lookback - 1, last - span + 1);
         return (last, Math.Max(0, last - first + 1));
     }

@@ -56,4 +56,17 @@ public class GlobalGbmTrainingTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public void TryForecast_LoneHourlyServiceFromTheRegistry_TrainsOnItsOwnRows()
+    {
+        // 7 days are 168 hourly origins, fewer than MinTrainingRows (200): MinOriginPoints widens the window.
+        var options = GlobalFleetSeries.Options();
+        var forecaster = ForecasterRegistry.Create(ForecasterNames.GbmGlobal, options, 2);
+        var history = Series.Build(TimeSpan.FromHours(1), 400, i => Series.DailySine(i, 24, 100, 50));
+        var output = new double[2];
+
+        Assert.True(forecaster.TryForecast(history, [1, 2], output));
+        Assert.InRange(output[0], 40, 160);
+    }
 }

@@ -26,7 +26,7 @@ public class GlobalRowSamplerTests
     [Fact]
     public void Origins_FewServices_EqualSharesInsideEachServicesRecentWindowDenserTowardsTheNewest()
     {
-        var options = new GlobalGbmOptions { MaxTrainingRows = 90, OriginWindow = TimeSpan.FromDays(1) };
+        var options = new GlobalGbmOptions { MaxTrainingRows = 90, OriginWindow = TimeSpan.FromDays(1), MinOriginPoints = 1 };
         var fleet = Fleet.Skip(100).Take(3).ToArray();
 
         var origins = GlobalRowSampler.Origins(fleet, 2, options, seed: 1);
