@@ -35,7 +35,7 @@ public sealed class GlobalGbm
         if (trainer is not null && !TrainerModes.All.Contains(trainer)) throw new ArgumentException($"unknown trainer mode '{trainer}'; known modes: {string.Join(", ", TrainerModes.All)}", nameof(trainer));
         _trainer = trainer;
         Horizons = horizons;
-        _schedule = new GlobalSchedule(options.Gbm.MinTrainingRows, options.GlobalGbm.RetrainInterval);
+        _schedule = new GlobalSchedule(options.Gbm.MinTrainingRows, options.GlobalGbm.RetrainInterval, options.Gbm.RetrainMinPoints);
         _rounds = new GlobalRounds(options, horizons, modelPath, logger ?? NullLogger.Instance);
         if (_rounds.Model is { } loaded) _schedule.Loaded(loaded.TrainedThrough);
     }
@@ -77,7 +77,7 @@ public sealed class GlobalGbm
     {
         if (!_byService.Remove(service, out var member)) return;
         _members.Remove(member);
-        _schedule.Add(-member.Rows, DateTimeOffset.MinValue);
+        _schedule.Add(-member.Rows, DateTimeOffset.MinValue, TimeSpan.Zero);
         member.Left = true;
     }
 
@@ -102,7 +102,7 @@ public sealed class GlobalGbm
         member.History = history;
         if (history.Count == 0) return;
         var rows = Math.Max(0, history.Available - GbmFeatures.Lookback - Horizons);
-        _schedule.Add(rows - member.Rows, history.TimeOf(history.LastIndex));
+        _schedule.Add(rows - member.Rows, history.TimeOf(history.LastIndex), history.Step);
         member.Rows = rows;
     }
 

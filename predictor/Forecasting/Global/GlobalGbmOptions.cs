@@ -22,7 +22,10 @@ public sealed class GlobalGbmOptions
     /// </summary>
     public int MinOriginPoints { get; set; } = 1000;
 
-    /// <summary>Refit at least this often (event time) once trained; earlier when the pooled rows have doubled.</summary>
+    /// <summary>
+    /// Refit at least this often (event time) once trained, and no more often than every
+    /// <see cref="Gbm.GbmOptions.RetrainMinPoints"/> points (as <c>gbm</c>); earlier when the pooled rows have doubled.
+    /// </summary>
     public TimeSpan RetrainInterval { get; set; } = TimeSpan.FromDays(1);
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>

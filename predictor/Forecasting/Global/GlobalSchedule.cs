@@ -3,10 +3,12 @@ namespace Pipeline.Predictor.Forecasting.Global;
 /// <summary>
 /// When the global model is (re)trained: first once the pooled training rows of all services reach the minimum, then
 /// whenever they have doubled, and at least every <see cref="GlobalGbmOptions.RetrainInterval"/> of event time (the
-/// per-service <c>gbm</c> schedule, counted over the fleet). Updated in O(1) per new point.
+/// per-service <c>gbm</c> schedule, counted over the fleet; like it, never more often than every
+/// <c>minPoints</c> points, which only matters for hourly points). Updated in O(1) per new point.
 /// </summary>
-internal sealed class GlobalSchedule(int minRows, TimeSpan interval)
+internal sealed class GlobalSchedule(int minRows, TimeSpan interval, int minPoints)
 {
+    private TimeSpan _step;
     private long _rowsAtTraining;
     private DateTimeOffset? _trainedAt;
 
@@ -16,11 +18,12 @@ internal sealed class GlobalSchedule(int minRows, TimeSpan interval)
     /// <summary>Newest point time seen from any service.</summary>
     public DateTimeOffset Newest { get; private set; } = DateTimeOffset.MinValue;
 
-    /// <summary>Records a service's change of rows and its newest point time.</summary>
-    public void Add(long rows, DateTimeOffset newest)
+    /// <summary>Records a service's change of rows, its newest point time and its step.</summary>
+    public void Add(long rows, DateTimeOffset newest, TimeSpan step)
     {
         Rows += rows;
         if (newest > Newest) Newest = newest;
+        if (step > _step) _step = step;
     }
 
     /// <summary>Whether a round is due; a model loaded from disk counts as trained at the first point seen after it.</summary>
@@ -29,7 +32,8 @@ internal sealed class GlobalSchedule(int minRows, TimeSpan interval)
         if (Rows < minRows) return false;
         if (!hasModel) return true;
         _trainedAt ??= Newest;
-        return Rows >= 2 * _rowsAtTraining || Newest - _trainedAt >= interval;
+        var since = Newest - _trainedAt;
+        return Rows >= 2 * _rowsAtTraining || (since >= interval && since >= _step * minPoints);
     }
 
     /// <summary>Starts from a model loaded from disk, trained when the fleet held <paramref name="rows"/> rows.</summary>
