@@ -24,12 +24,14 @@ internal static class ForecastFleetCommand
         var historyPoints = new Option<int>("--history-points") { Description = "Points of history per service (0: 10 days, at least 1,000 points).", DefaultValueFactory = _ => 0 };
         var holdout = new Option<int>("--holdout-points") { Description = "Held-out later points scored per service (0: a day, at least 200 points).", DefaultValueFactory = _ => 0 };
         var noise = new Option<double>("--noise") { Description = "Standard deviation of the log-normal multiplicative noise.", DefaultValueFactory = _ => 0.1 };
+        var recency = new Option<double>("--recency") { Description = "gbm-global: how strongly a service's origins crowd towards its newest point (1 = evenly spread, 2 = density 1/sqrt(age)).", DefaultValueFactory = _ => new Pipeline.Predictor.Forecasting.Global.GlobalGbmOptions().Recency };
         var seed = new Option<int>("--seed") { Description = "Seed of the fleet.", DefaultValueFactory = _ => 1 };
         var command = new Command("forecast-fleet", "Benchmark the global gbm model (gbm-global) against per-service gbm on a synthetic fleet cut from a trace: accuracy, coverage, training round time, cold start.");
-        foreach (var o in new Option[] { trace, services, timing, scored, newServices, horizons, historyPoints, holdout, noise, seed }) command.Options.Add(o);
+        foreach (var o in new Option[] { trace, services, timing, scored, newServices, horizons, historyPoints, holdout, noise, recency, seed }) command.Options.Add(o);
         command.SetAction(result =>
         {
-            var options = new ForecastingOptions();
+            var options = new ForecastingOptions { GlobalGbm = { Recency = result.GetValue(recency) } };
+            options.Validate();
             foreach (var file in result.GetValue(trace)!)
             {
                 var t = TraceReader.Read(file.FullName);

@@ -17,6 +17,13 @@ public sealed class GlobalGbmOptions
     public TimeSpan OriginWindow { get; set; } = TimeSpan.FromDays(7);
 
     /// <summary>
+    /// How strongly origins crowd towards the newest point when a service's share is smaller than its window: the k-th of
+    /// q origins sits at age window × ((k + u) / q)^Recency (u uniform in [0, 1)); 1 spreads them evenly, 2 (default)
+    /// gives a density falling as 1/√age.
+    /// </summary>
+    public double Recency { get; set; } = 2;
+
+    /// <summary>
     /// The origin window holds at least this many points, whatever <see cref="OriginWindow"/> spans (7 days are only 168
     /// hourly points, fewer than <see cref="Gbm.GbmOptions.MinTrainingRows"/>: a lone hourly service would never train).
     /// </summary>
@@ -33,6 +40,7 @@ public sealed class GlobalGbmOptions
     {
         if (MaxTrainingRows < 10) throw new ArgumentException($"GlobalGbm.MaxTrainingRows: must be >= 10, was {MaxTrainingRows}");
         if (OriginWindow <= TimeSpan.Zero) throw new ArgumentException($"GlobalGbm.OriginWindow: must be > 0, was {OriginWindow}");
+        if (!(Recency >= 1 && Recency <= 10)) throw new ArgumentException($"GlobalGbm.Recency: must be in [1, 10], was {Recency}");
         if (MinOriginPoints < 1) throw new ArgumentException($"GlobalGbm.MinOriginPoints: must be >= 1, was {MinOriginPoints}");
         if (RetrainInterval <= TimeSpan.Zero) throw new ArgumentException($"GlobalGbm.RetrainInterval: must be > 0, was {RetrainInterval}");
     }

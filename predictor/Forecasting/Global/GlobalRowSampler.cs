@@ -5,8 +5,8 @@ namespace Pipeline.Predictor.Forecasting.Global;
 /// <summary>
 /// Chooses the forecast origins of one global training round: at most <see cref="GlobalGbmOptions.MaxTrainingRows"/>
 /// over all services, an equal share each (one each for a random subset when there are more services than rows), taken
-/// from each service's newest <see cref="GlobalGbmOptions.OriginWindow"/> (at least <see cref="GlobalGbmOptions.MinOriginPoints"/>) with a density falling as 1/√age, so recent
-/// behaviour weighs most. Deterministic for a seed and a member order; its cost grows with the rows, and with the
+/// from each service's newest <see cref="GlobalGbmOptions.OriginWindow"/> (at least <see cref="GlobalGbmOptions.MinOriginPoints"/>) with a density falling as age^(1/<see cref="GlobalGbmOptions.Recency"/> − 1)
+/// (1/√age by default), so recent behaviour weighs most. Deterministic for a seed and a member order; its cost grows with the rows, and with the
 /// services only through one pass over the list.
 /// </summary>
 internal static class GlobalRowSampler
@@ -29,7 +29,7 @@ internal static class GlobalRowSampler
         for (var i = 0; i < eligible.Count; i++)
         {
             var quota = max / eligible.Count + (i < max % eligible.Count ? 1 : 0);
-            Take(eligible[i], Window(eligible[i], horizons, options), quota, random, origins);
+            Take(eligible[i], Window(eligible[i], horizons, options), quota, options.Recency, random, origins);
         }
         return origins;
     }
@@ -43,7 +43,7 @@ internal static class GlobalRowSampler
         return (last, Math.Max(0, last - first + 1));
     }
 
-    private static void Take(RateHistory history, (long Last, long Count) window, int quota, Random random, List<(RateHistory, long)> origins)
+    private static void Take(RateHistory history, (long Last, long Count) window, int quota, double recency, Random random, List<(RateHistory, long)> origins)
     {
         if (quota >= window.Count)
         {
@@ -54,7 +54,7 @@ internal static class GlobalRowSampler
         for (var k = 0; k < quota; k++)
         {
             var fraction = (k + random.NextDouble()) / quota;
-            var age = Math.Min(window.Count - 1, (long)(window.Count * fraction * fraction));
+            var age = Math.Min(window.Count - 1, (long)(window.Count * Math.Pow(fraction, recency)));
             if (age == previous) continue;
             origins.Add((history, window.Last - age));
             previous = age;
