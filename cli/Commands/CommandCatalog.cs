@@ -19,6 +19,7 @@ internal static class CommandCatalog
         yield return EvaluateCommand.Create();
         yield return SynthTraceCommand.Create();
         yield return ForecastBenchCommand.Create();
+        yield return ForecastFleetCommand.Create();
         yield return FeaturesBenchCommand.Create();
         yield return BenchScaleCommand.Create();
         yield return ReplicaCommand.Create();

@@ -21,6 +21,7 @@ internal static class EvaluateCommand
         var recurring = new Option<int?>("--predictive-recurring-days") { Description = "Days a rise must have recurred at the same time of day before the predictive policy provisions it ahead (default 2; 0 = off)." };
         var tail = new Option<double?>("--predictive-tail") { Description = "One-sided probability of the forecast error's tail the predictive policy provisions at full utilization (default 0.99: the largest recent error at the forecast's level; 0 = off)." };
         var surprise = new Option<int?>("--predictive-surprise-windows") { Description = "Windows in a row above the forecast's upper bound before the predictive policy's floor returns to the HPA calculation at the target (default 2; 1 = every exceedance)." };
+        var forecaster = new Option<string?>("--predictive-forecaster") { Description = $"Forecaster of the predictive policy: {string.Join(", ", Pipeline.Predictor.Forecasting.ForecasterNames.All)} (default: gbm)." };
         var expected = new Option<string?>("--predictive-expected") { Description = "Utilization the expected demand may drive the predictive policy's replicas to: the point forecast, and the observed rate while it stays inside the forecast interval (default 0.9); 'target' = the reactive floor is the HPA calculation at --target-utilization at every decision (the literal safety net)." };
         var scale = new Option<double?>("--scale") { Description = "Multiply the trace's request counts by F instead of --peak-replicas." };
         var start = new Option<string?>("--start") { Description = "Where to start in the trace: an offset (e.g. 2d) or an ISO-8601 UTC timestamp (default: the first row)." };
@@ -42,7 +43,7 @@ internal static class EvaluateCommand
             $"Defaults (identical for every policy): lognormal service time mean {d.MeanServiceTime.TotalMilliseconds:0} ms (cv {d.ServiceTimeCv}), {d.Workers} workers per replica, " +
             $"queue {d.QueueCapacity} per replica, target utilization {d.TargetUtilization}, start-up delay {d.StartupDelay.TotalSeconds:0} s, SLO {d.Slo.TotalMilliseconds:0} ms " +
             $"(SLA {d.SlaTarget:P1} of requests within it), 1 s metric samples into 15 s windows closed after a 5 s grace, warm-up = first quarter, seed {d.Seed}.");
-        foreach (var option in new Option[] { trace, peak, target, upper, expected, recurring, surprise, tail, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report, runs, frontier, frontierTargets, frontierPredictive })
+        foreach (var option in new Option[] { trace, peak, target, upper, expected, recurring, surprise, tail, forecaster, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report, runs, frontier, frontierTargets, frontierPredictive })
         {
             command.Options.Add(option);
         }
@@ -63,6 +64,7 @@ internal static class EvaluateCommand
                         if (result.GetValue(recurring) is { } days) p.RecurringDays = days;
                         if (result.GetValue(surprise) is { } windows) p.SurpriseWindows = windows;
                         if (result.GetValue(tail) is { } probability) p.Forecasting.TailProbability = probability > 0 ? probability : null;
+                        if (result.GetValue(forecaster) is { } name) p.Forecaster = name;
                     },
                     PeakReplicas = result.GetValue(peak),
                     TargetUtilization = result.GetValue(target),

@@ -1,5 +1,6 @@
 using Pipeline.Contracts.Plugins;
 using Pipeline.Predictor.Forecasting.Gbm;
+using Pipeline.Predictor.Forecasting.Global;
 using Pipeline.Predictor.Forecasting.HoltWinters;
 
 namespace Pipeline.Predictor.Forecasting;
@@ -17,7 +18,8 @@ public static class ForecasterRegistry
         new PluginRegistry<IForecaster>("forecaster")
             .Add(ForecasterNames.SeasonalNaive, () => new SeasonalNaiveForecaster())
             .Add(ForecasterNames.HoltWinters, () => new HoltWintersForecaster(options.HoltWinters))
-            .Add(ForecasterNames.Gbm, () => new GbmForecaster(options.Gbm, horizons > 0 ? horizons : options.Gbm.Horizons));
+            .Add(ForecasterNames.Gbm, () => new GbmForecaster(options.Gbm, horizons > 0 ? horizons : options.Gbm.Horizons))
+            .Add(ForecasterNames.GbmGlobal, () => new GlobalGbm(options, horizons > 0 ? horizons : options.Gbm.Horizons).Join("self", null));
 
     /// <summary>Throws <see cref="ArgumentException"/> listing the known names unless <paramref name="name"/> is one.</summary>
     public static void EnsureKnown(string name) => Known.Validate(name);

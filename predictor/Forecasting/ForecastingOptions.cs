@@ -1,4 +1,5 @@
 using Pipeline.Predictor.Forecasting.Gbm;
+using Pipeline.Predictor.Forecasting.Global;
 using Pipeline.Predictor.Forecasting.HoltWinters;
 
 namespace Pipeline.Predictor.Forecasting;
@@ -35,6 +36,9 @@ public sealed class ForecastingOptions
     /// <summary>Options of the <c>gbm</c> forecaster.</summary>
     public GbmOptions Gbm { get; set; } = new();
 
+    /// <summary>Options of the <c>gbm-global</c> forecaster (its trees are <see cref="Gbm"/>'s).</summary>
+    public GlobalGbmOptions GlobalGbm { get; set; } = new();
+
     /// <summary>Options of the <c>holt-winters</c> forecaster.</summary>
     public HoltWintersOptions HoltWinters { get; set; } = new();
 
@@ -48,6 +52,7 @@ public sealed class ForecastingOptions
         if (MinResiduals < 1 || MinResiduals > ResidualWindow) throw new ArgumentException($"MinResiduals: must be in [1, ResidualWindow], was {MinResiduals}");
         if (AccuracyWindow < 1) throw new ArgumentException($"AccuracyWindow: must be >= 1, was {AccuracyWindow}");
         Gbm.Validate();
+        GlobalGbm.Validate();
         HoltWinters.Validate();
     }
 }

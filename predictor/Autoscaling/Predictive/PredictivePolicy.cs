@@ -1,5 +1,6 @@
 using Pipeline.Contracts.Messages;
 using Pipeline.Predictor.Forecasting;
+using Pipeline.Predictor.Forecasting.Global;
 using Pipeline.Predictor.Forecasting.Intervals;
 using Pipeline.Predictor.Forecasting.Persistence;
 using Pipeline.Predictor.Forecasting.Training;
@@ -24,6 +25,7 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
     private readonly PredictiveOptions _options;
     private readonly IForecastTrainer _trainer;
     private readonly ForecastStateStore? _store;
+    private readonly GlobalFleets? _global;
     private readonly Dictionary<string, PredictiveServiceState> _states = new(StringComparer.Ordinal);
 
     public PredictivePolicy(PredictiveOptions options)
@@ -32,11 +34,19 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         _options = options;
         _trainer = TrainerModes.Create(options.Trainer);
         _store = options.StateDirectory is { } dir ? new ForecastStateStore(dir, options.StateLogger) : null;
+        // gbm-global: one shared model per window step for all of this instance's services, each with its own view.
+        _global = options.Forecaster == ForecasterNames.GbmGlobal
+            ? new GlobalFleets(options.Forecasting, options.Trainer, options.StateDirectory, options.StateLogger)
+            : null;
     }
 
     public string Name => AutoscalingPolicyNames.Predictive;
 
-    public void Forget(string service) => _states.Remove(service);
+    public void Forget(string service)
+    {
+        _states.Remove(service);
+        _global?.Leave(service);
+    }
 
     public ScaleDecision Decide(AutoscalingContext context)
     {
@@ -102,13 +112,13 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var capacity = (int)Math.Min(400_000L, (long)perDay * _options.HistoryDays);
         var horizons = Enumerable.Range(1, Math.Max(1, (int)Math.Ceiling((_options.StartupDelay + step) / step))).ToArray();
         var restored = _store?.LoadHistory(service, step, capacity);
-        var model = ForecasterRegistry.Create(_options.Forecaster, _options.Forecasting, horizons.Length);
-        if (_store is not null && model is ITrainableForecaster trainable) _store.TryLoadModel(service, trainable);
         var reference = ForecasterRegistry.Create(_options.Reference, _options.Forecasting, horizons.Length);
         var replay = restored is null ? 0 : Math.Min(restored.Available - 1, _options.Forecasting.ResidualWindow + horizons.Length);
         var history = restored is null
             ? new RateHistory(step, capacity)
             : RateHistory.Restore(step, capacity, restored.TimeOf(0), restored.FirstIndex, Points(restored, restored.FirstIndex, restored.Count - replay));
+        var model = _global?.Join(service, history, horizons.Length) ?? ForecasterRegistry.Create(_options.Forecaster, _options.Forecasting, horizons.Length);
+        if (_store is not null && model is ITrainableForecaster trainable) _store.TryLoadModel(service, trainable);
         state = new PredictiveServiceState(
             history,
             new ForecastTracker(model, horizons, _options.Forecasting),

@@ -25,19 +25,31 @@ internal static class GbmTrainer
             examples += rows.Count;
             var data = context.Data.LoadFromEnumerable(rows);
             schema ??= data.Schema;
-            var trainer = context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
-            {
-                NumberOfTrees = options.Trees,
-                NumberOfLeaves = options.Leaves,
-                MinimumExampleCountPerLeaf = options.MinExamplesPerLeaf,
-                LearningRate = options.LearningRate,
-                NumberOfThreads = 1,
-                FeatureColumnName = nameof(GbmRow.Features),
-                LabelColumnName = nameof(GbmRow.Label),
-            });
-            models[h - 1] = trainer.Fit(data);
+            models[h - 1] = Fit(context, data, options);
         }
         return new GbmModel(context, schema!, models, snapshot.Count, examples, clock.Elapsed);
+    }
+
+    /// <summary>Fits one FastTree regression (single thread, the options' trees and leaves) on <paramref name="data"/>.</summary>
+    public static ITransformer Fit(MLContext context, IDataView data, GbmOptions options) =>
+        context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+        {
+            NumberOfTrees = options.Trees,
+            NumberOfLeaves = options.Leaves,
+            MinimumExampleCountPerLeaf = options.MinExamplesPerLeaf,
+            LearningRate = options.LearningRate,
+            NumberOfThreads = 1,
+            FeatureColumnName = nameof(GbmRow.Features),
+            LabelColumnName = nameof(GbmRow.Label),
+        }).Fit(data);
+
+    /// <summary>The row of origin <paramref name="t"/> and horizon <paramref name="h"/> (features and label).</summary>
+    public static GbmRow Row(RateHistory history, long t, int h)
+    {
+        var row = new GbmRow();
+        GbmFeatures.Write(history, t, h, row.Features);
+        row.Label = (float)(GbmFeatures.Y(history, t + h) - GbmFeatures.Level(history, t));
+        return row;
     }
 
     /// <summary>Rows the model of horizon <paramref name="h"/> can learn from, newest first, at most <paramref name="max"/>.</summary>
@@ -51,10 +63,7 @@ internal static class GbmTrainer
         var stride = Math.Max(1, (available + max - 1) / max);
         for (var t = last; t >= first && rows.Count < max; t -= stride)
         {
-            var row = new GbmRow();
-            GbmFeatures.Write(snapshot, t, h, row.Features);
-            row.Label = (float)(GbmFeatures.Y(snapshot, t + h) - GbmFeatures.Level(snapshot, t));
-            rows.Add(row);
+            rows.Add(Row(snapshot, t, h));
         }
         return rows;
     }

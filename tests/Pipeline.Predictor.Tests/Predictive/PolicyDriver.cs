@@ -4,7 +4,7 @@ using Pipeline.Predictor.Autoscaling;
 namespace Pipeline.Predictor.Tests.Predictive;
 
 /// <summary>Feeds a policy windows of a synthetic service whose replicas serve <see cref="Capacity"/> req/s each and are ready at once.</summary>
-internal sealed class PolicyDriver(IAutoscalingPolicy policy, TimeSpan step, int replicas = 2, int maxReplicas = 100)
+internal sealed class PolicyDriver(IAutoscalingPolicy policy, TimeSpan step, int replicas = 2, int maxReplicas = 100, string service = "svc")
 {
     public const double Capacity = 40;
     public static readonly DateTimeOffset Start = new(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
@@ -22,7 +22,7 @@ internal sealed class PolicyDriver(IAutoscalingPolicy policy, TimeSpan step, int
         var utilization = Math.Min(1, rate / (Replicas * Capacity));
         var window = new FeatureWindow
         {
-            Service = "svc",
+            Service = service,
             WindowStart = end - step,
             WindowEnd = end,
             Replicas = Replicas,
@@ -32,7 +32,7 @@ internal sealed class PolicyDriver(IAutoscalingPolicy policy, TimeSpan step, int
             Utilization = utilization,
             ReplicaFeatures = Enumerable.Range(0, Replicas).Select(i => new ReplicaFeatures { Replica = $"r{i}", Utilization = utilization }).ToArray(),
         };
-        var decision = policy.Decide(new AutoscalingContext { Service = "svc", Now = end, Window = window, CurrentReplicas = Replicas, MaxReplicas = maxReplicas });
+        var decision = policy.Decide(new AutoscalingContext { Service = service, Now = end, Window = window, CurrentReplicas = Replicas, MaxReplicas = maxReplicas });
         Replicas = decision.DesiredReplicas;
         Decisions.Add(decision);
         return decision;

@@ -194,7 +194,7 @@ public class PredictivePolicyTests
     {
         var error = Assert.Throws<ArgumentException>(() => AutoscalingPolicyRegistry.CreateDefault().AddPredictive(new PredictiveOptions { Forecaster = "prophet" }));
 
-        Assert.Contains("known: gbm, holt-winters, seasonal-naive", error.Message);
+        Assert.Contains("known: gbm, gbm-global, holt-winters, seasonal-naive", error.Message);
     }
 
     [Fact]
