@@ -24,7 +24,7 @@ internal static class ScaleBench
             var port = FreePort();
             Started(stages, StageProcess.Start("features", ["features", "--metrics-port", Text(port), "--max-ahead", "off", "--engine", s.Engine,
                 "--state-dir", Path.Combine(dir, "streamiz"), .. common]), null);
-            Started(stages, StageProcess.Start("predictor", ["predictor", "--policy", s.Policy, "--routing", "", "--shadow", "", "--metrics-port", "0",
+            Started(stages, StageProcess.Start("predictor", ["predictor", "--policy", s.Policy, "--forecaster", s.Forecaster, "--routing", "", "--shadow", "", "--metrics-port", "0",
                 "--state-dir", Path.Combine(dir, "predictive"), .. common]), "consuming");
             var scrape = new StageScrape(port, "features");
             while ((await scrape.ReadAsync()) is null) await Task.Delay(200, cancellationToken);

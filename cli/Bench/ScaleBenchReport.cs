@@ -12,7 +12,7 @@ internal sealed record ScaleBenchReport(ScaleBenchSettings Settings, long Produc
     {
         var s = Settings;
         var c = CultureInfo.InvariantCulture;
-        yield return string.Create(c, $"bench-scale: {s.Services} services, {s.Duration.TotalSeconds:0} s, policy {s.Policy}, features engine {s.Engine}, {s.Rate:0} samples/s offered, one sample per service every {s.Interval.TotalSeconds:0.###} s of event time");
+        yield return string.Create(c, $"bench-scale: {s.Services} services, {s.Duration.TotalSeconds:0} s, policy {s.Policy}{(s.Policy == "predictive" ? $" ({s.Forecaster})" : "")}, features engine {s.Engine}, {s.Rate:0} samples/s offered, one sample per service every {s.Interval.TotalSeconds:0.###} s of event time");
         yield return string.Create(c, $"produced           {Produced,9} samples  {Rate(Produced, ProducedSeconds),9:0}/s");
         yield return string.Create(c, $"features consumed  {Consumed,9} samples  {Rate(Consumed, ConsumeSeconds),9:0}/s  (lag at end {LagAtEnd})");
         yield return string.Create(c, $"windows            {Windows,9}          {Rate(Windows, WindowSeconds),9:0}/s");

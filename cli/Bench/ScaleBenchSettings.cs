@@ -8,6 +8,9 @@ internal sealed record ScaleBenchSettings
     public string Policy { get; init; } = "hpa";
     public string Engine { get; init; } = "loop";
 
+    /// <summary>Forecaster of the predictive policy (<c>pipeline predictor --forecaster</c>).</summary>
+    public string Forecaster { get; init; } = "gbm";
+
     /// <summary>Samples produced per second of wall time.</summary>
     public double Rate { get; init; } = 200;
 

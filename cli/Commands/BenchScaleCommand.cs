@@ -17,6 +17,8 @@ internal static class BenchScaleCommand
         var seconds = new Option<int>("--seconds") { Description = "Seconds of production (then up to --drain for the stages to catch up).", DefaultValueFactory = _ => 60 };
         var policy = new Option<string>("--policy") { Description = "Autoscaling policy of the predictor: hpa or predictive.", DefaultValueFactory = _ => "hpa" };
         policy.AcceptOnlyFromAmong("hpa", "predictive");
+        var forecaster = new Option<string>("--forecaster") { Description = $"Forecaster of the predictive policy: {string.Join(", ", Pipeline.Predictor.Forecasting.ForecasterNames.All)}.", DefaultValueFactory = _ => "gbm" };
+        forecaster.AcceptOnlyFromAmong([.. Pipeline.Predictor.Forecasting.ForecasterNames.All]);
         var engine = new Option<string>("--engine") { Description = $"Features stage engine: {string.Join(" or ", FeaturesEngines.All)}.", DefaultValueFactory = _ => FeaturesEngines.Default };
         engine.AcceptOnlyFromAmong([.. FeaturesEngines.All]);
         var rate = new Option<double>("--rate")
@@ -31,12 +33,12 @@ internal static class BenchScaleCommand
         var command = new Command("bench-scale",
             "Scale benchmark: broker, features and predictor as separate processes; samples of N services at a paced rate; prints samples/s, " +
             "windows/s, decisions/s, decision latency p50/p99 (record timestamp minus the pipeline-origin header) and RSS per stage (VmRSS, peak VmHWM).");
-        foreach (var o in new Option[] { services, seconds, policy, engine, rate, interval, logs }) command.Options.Add(o);
+        foreach (var o in new Option[] { services, seconds, policy, forecaster, engine, rate, interval, logs }) command.Options.Add(o);
         command.SetAction(async (result, cancellationToken) =>
         {
             var settings = new ScaleBenchSettings
             {
-                Services = result.GetValue(services), Duration = TimeSpan.FromSeconds(result.GetValue(seconds)), Policy = result.GetValue(policy)!,
+                Services = result.GetValue(services), Duration = TimeSpan.FromSeconds(result.GetValue(seconds)), Policy = result.GetValue(policy)!, Forecaster = result.GetValue(forecaster)!,
                 Engine = result.GetValue(engine)!, Interval = result.GetValue(interval), LogDirectory = result.GetValue(logs),
                 Rate = result.GetValue(rate) is > 0 and var r ? r : result.GetValue(services) / result.GetValue(interval).TotalSeconds,
             };

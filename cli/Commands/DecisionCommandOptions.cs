@@ -15,17 +15,19 @@ internal sealed class DecisionCommandOptions
     private readonly Option<string> _shadow = new("--shadow") { Description = "Policy run beside the acting one on the same windows; each explanation says what it would have done (empty for none).", DefaultValueFactory = _ => Defaults.ShadowPolicy };
     private readonly Option<double> _target = new("--target-utilization") { Description = "Target mean utilization of the ready replicas for every policy, in (0, 1] (as in `pipeline evaluate`).", DefaultValueFactory = _ => Defaults.TargetUtilization };
     private readonly Option<TimeSpan> _startup = DurationParser.Option("--startup-delay", Defaults.StartupDelay, "Replica start-up time the predictive policy forecasts across");
+    private readonly Option<string> _forecaster = new("--forecaster") { Description = $"Forecaster of the predictive policy: {string.Join(", ", Pipeline.Predictor.Forecasting.ForecasterNames.All)} (gbm: one model per service, the evaluated default; gbm-global: one model across services, for fleets of hundreds or more).", DefaultValueFactory = _ => new PredictiveOptions().Forecaster };
     private readonly Option<int> _min = new("--min-replicas") { Description = "Fewest replicas a policy may ask for.", DefaultValueFactory = _ => Defaults.MinReplicas };
     private readonly Option<int> _max = new("--max-replicas") { Description = "Most replicas a policy may ask for.", DefaultValueFactory = _ => Defaults.MaxReplicas };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { _policy, _routing, _shadow, _target, _startup, _min, _max }) command.Options.Add(o);
+        foreach (var o in new Option[] { _policy, _routing, _shadow, _target, _startup, _forecaster, _min, _max }) command.Options.Add(o);
     }
 
     /// <summary>The options given; throws naming the option when a value is invalid or a policy unknown.</summary>
     public PredictorOptions Resolve(ParseResult result, PredictiveOptions predictive)
     {
+        predictive.Forecaster = result.GetValue(_forecaster)!;
         var options = new PredictorOptions
         {
             AutoscalingPolicy = result.GetValue(_policy)!,
@@ -47,5 +49,6 @@ internal sealed class DecisionCommandOptions
     public static string Describe(PredictorOptions o) =>
         $"policy {o.AutoscalingPolicy}, routing {(o.RoutingPolicy.Length > 0 ? o.RoutingPolicy : "none")}" +
         (o.ShadowPolicy.Length > 0 && o.ShadowPolicy != o.AutoscalingPolicy ? $", shadow {o.ShadowPolicy}" : "") +
+        (o.AutoscalingPolicy == "predictive" ? $", forecaster {o.Predictive.Forecaster}" : "") +
         $", target utilization {o.TargetUtilization:0.##}, start-up {o.StartupDelay.TotalSeconds:0} s, replicas [{o.MinReplicas}, {o.MaxReplicas}]";
 }
