@@ -35,7 +35,7 @@ internal static class ReadmeClaims
     private static IEnumerable<ProseClaim> SecondWeek(ResultFile nasa, ResultFile wiki)
     {
         var (hpa, predictive, oracle) = (nasa.Run("hpa"), nasa.Run("predictive"), nasa.Run("oracle"));
-        yield return new("NASA predictive {}% violations vs hpa + least-request {}% ({}%; just over the",
+        yield return new("NASA predictive {}% violations vs hpa + least-request {}% ({}%; the SLA met),",
             Figure.Of(predictive, Sla, 100), Figure.Of(hpa, Sla, 100), Figure.Percent(predictive, hpa, Sla));
         yield return new("{} vs {} replica-hours ({}%; {}× the oracle's {}); Wikipedia",
             Figure.Of(predictive, Cost), Figure.Of(hpa, Cost), Figure.Percent(predictive, hpa, Cost),
