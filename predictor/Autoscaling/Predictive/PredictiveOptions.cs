@@ -101,6 +101,28 @@ public sealed class PredictiveOptions
     public int HistoryDays { get; set; } = 35;
 
     /// <summary>
+    /// Bounded per-service state (default true): the history as float32 with only the newest
+    /// <see cref="HistoryFullResolution"/> at full resolution and older points as means of <see cref="HistoryDownsample"/>
+    /// points (<see cref="HistoryCompaction"/>), the residual and accuracy windows as float32, and no residual windows for
+    /// the reference, whose intervals nothing reads. False: every point and residual a double (1.6 MB of history per
+    /// service at 15 s windows over 35 days).
+    /// </summary>
+    public bool CompactState { get; set; } = true;
+
+    /// <summary>
+    /// Span of the newest points a compact history keeps at full resolution; null: what the readers need
+    /// (<see cref="CompactHistoryRule"/>: <see cref="RecurringDays"/> days plus the horizons and ramp
+    /// <see cref="RecurringDemand"/> reads exact points at, at least the <c>gbm</c> lookback).
+    /// </summary>
+    public TimeSpan? HistoryFullResolution { get; set; }
+
+    /// <summary>
+    /// Points per bucket mean beyond the full-resolution span; null: the width of the <c>gbm</c> seasonal lags' smoothing
+    /// (5 points where a day holds at least 96, else 1), so a lag reads a mean of as many points as it averages now.
+    /// </summary>
+    public int? HistoryDownsample { get; set; }
+
+    /// <summary>
     /// Options for the live predictor: background training (a decision never waits for a model) and history plus
     /// models persisted under <paramref name="stateDirectory"/> (a local directory rather than a compacted topic: the
     /// ML.NET model zips are binary blobs of hundreds of KB and only the predictor's own restart needs them).
@@ -131,6 +153,8 @@ public sealed class PredictiveOptions
         if (!(MaxScaleDownFraction > 0 && MaxScaleDownFraction <= 1)) throw new ArgumentException($"Predictive.MaxScaleDownFraction: must be in (0, 1], was {MaxScaleDownFraction}");
         if (MinScoredForDrift < 1) throw new ArgumentException($"Predictive.MinScoredForDrift: must be >= 1, was {MinScoredForDrift}");
         if (!TrainerModes.All.Contains(Trainer)) throw new ArgumentException($"Predictive.Trainer: unknown mode '{Trainer}'; known modes: {string.Join(", ", TrainerModes.All)}");
+        if (HistoryFullResolution is { } full && full <= TimeSpan.Zero) throw new ArgumentException($"Predictive.HistoryFullResolution: must be positive, was {full}");
+        if (HistoryDownsample is { } k && k < 1) throw new ArgumentException($"Predictive.HistoryDownsample: must be >= 1, was {k}");
         if (HistoryDays < 2) throw new ArgumentException($"Predictive.HistoryDays: must be >= 2, was {HistoryDays}");
     }
 }

@@ -40,10 +40,13 @@ internal static class GbmTrainer
         return new GbmModel(context, schema!, models, snapshot.Count, examples, clock.Elapsed);
     }
 
-    /// <summary>Rows the model of horizon <paramref name="h"/> can learn from, newest first, at most <paramref name="max"/>.</summary>
+    /// <summary>
+    /// Rows the model of horizon <paramref name="h"/> can learn from, newest first, at most <paramref name="max"/>: origins
+    /// whose recent features read full-resolution points (<see cref="RateHistory.FullResolutionFrom"/>), as at forecast time.
+    /// </summary>
     public static List<GbmRow> Rows(RateHistory snapshot, int h, int max)
     {
-        var first = snapshot.FirstIndex + GbmFeatures.Lookback - 1;
+        var first = snapshot.FullResolutionFrom + GbmFeatures.Lookback - 1;
         var last = snapshot.LastIndex - h;
         var available = last - first + 1;
         var rows = new List<GbmRow>((int)Math.Clamp(available, 0, max));

@@ -1,0 +1,30 @@
+using Pipeline.Predictor.Forecasting;
+using Pipeline.Predictor.Forecasting.Gbm;
+
+namespace Pipeline.Predictor.Autoscaling.Predictive;
+
+/// <summary>
+/// The <see cref="HistoryCompaction"/> of the policy's histories (<see cref="PredictiveOptions.CompactState"/>), from what
+/// reads them. Full resolution: <see cref="RecurringDemand"/> reads exact points from <see cref="PredictiveOptions.RecurringDays"/>
+/// days back on (and the horizons after them), the <c>gbm</c> features the last <see cref="GbmFeatures.Lookback"/> points
+/// plus the horizons; the seasonal-naive daily lag and its choice of season (the last day against the day before) lie inside
+/// two days. Beyond: the <c>gbm</c> seasonal lags read means of 2·half + 1 points
+/// (<see cref="GbmFeatures.SeasonalHalfWidth"/>) a day and a week back, so buckets of that many points keep their
+/// resolution. The span is rounded up to whole buckets.
+/// </summary>
+internal static class CompactHistoryRule
+{
+    /// <summary>The compaction for histories of <paramref name="step"/> with <paramref name="horizons"/> horizons; null when off.</summary>
+    public static HistoryCompaction? For(PredictiveOptions options, TimeSpan step, int horizons)
+    {
+        if (!options.CompactState) return null;
+        var perDay = Math.Max(1, (int)Math.Round(TimeSpan.FromDays(1) / step));
+        var factor = options.HistoryDownsample ?? 2 * GbmFeatures.SeasonalHalfWidth(perDay) + 1;
+        var recurring = (long)options.RecurringDays * perDay + 1;
+        var needed = options.HistoryFullResolution is { } span
+            ? (long)Math.Ceiling(span / step)
+            : Math.Max(recurring, GbmFeatures.Lookback + horizons + 1);
+        var buckets = (Math.Max(needed, Math.Max(2, factor)) + factor - 1) / factor;
+        return new HistoryCompaction((int)Math.Min(int.MaxValue / 2, buckets * factor), factor);
+    }
+}
