@@ -21,6 +21,7 @@ internal static class CommandCatalog
         yield return ForecastBenchCommand.Create();
         yield return FeaturesBenchCommand.Create();
         yield return BenchScaleCommand.Create();
+        yield return BenchStateCommand.Create();
         yield return ReplicaCommand.Create();
         yield return ProxyCommand.Create();
         yield return ProxyBenchCommand.Create();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Pipeline.Predictor.Autoscaling.Predictive;
 using Pipeline.Simulator.Balancing;
 using Pipeline.Simulator.Evaluation;
 using Pipeline.Simulator.Frontier;
@@ -21,6 +22,7 @@ internal static class EvaluateCommand
         var recurring = new Option<int?>("--predictive-recurring-days") { Description = "Days a rise must have recurred at the same time of day before the predictive policy provisions it ahead (default 2; 0 = off)." };
         var surprise = new Option<int?>("--predictive-surprise-windows") { Description = "Windows in a row above the forecast's upper bound before the predictive policy's floor returns to the HPA calculation at the target (default 2; 1 = every exceedance)." };
         var expected = new Option<string?>("--predictive-expected") { Description = "Utilization the expected demand may drive the predictive policy's replicas to: the point forecast, and the observed rate while it stays inside the forecast interval (default 0.9); 'target' = the reactive floor is the HPA calculation at --target-utilization at every decision (the literal safety net)." };
+        var state = new PredictiveStateOptions();
         var scale = new Option<double?>("--scale") { Description = "Multiply the trace's request counts by F instead of --peak-replicas." };
         var start = new Option<string?>("--start") { Description = "Where to start in the trace: an offset (e.g. 2d) or an ISO-8601 UTC timestamp (default: the first row)." };
         var duration = new Option<string?>("--duration") { Description = "Length of the evaluated span, e.g. 7d, 12h (default: to the end of the trace)." };
@@ -45,6 +47,7 @@ internal static class EvaluateCommand
         {
             command.Options.Add(option);
         }
+        state.AddTo(command);
         command.SetAction(result =>
         {
             try
@@ -53,6 +56,7 @@ internal static class EvaluateCommand
                 var loaded = TraceReader.Read(file.FullName);
                 var upperSizing = EvaluateArguments.Sizing(result.GetValue(upper), "--predictive-upper");
                 var expectedSizing = EvaluateArguments.Sizing(result.GetValue(expected), "--predictive-expected");
+                state.Apply(result, new PredictiveOptions()); // rejects invalid values before any run starts
                 var options = new EvaluationOptions
                 {
                     ConfigurePredictive = p =>
@@ -61,6 +65,7 @@ internal static class EvaluateCommand
                         if (expectedSizing.Given) p.ExpectedUtilization = expectedSizing.Value;
                         if (result.GetValue(recurring) is { } days) p.RecurringDays = days;
                         if (result.GetValue(surprise) is { } windows) p.SurpriseWindows = windows;
+                        state.Apply(result, p);
                     },
                     PeakReplicas = result.GetValue(peak),
                     TargetUtilization = result.GetValue(target),

@@ -15,13 +15,13 @@ internal sealed class HorizonRecord
         _pending = new Pending[horizon + 1];
         Calibrator = intervals ? new ConformalCalibrator(options.ResidualWindow, options.Coverage, options.LocalFraction, compact) : null;
         Smape = new RollingWindow(options.AccuracyWindow, compact);
-        Hits = new RollingWindow(intervals ? options.AccuracyWindow : 1, compact);
+        Hits = new RollingShare(intervals ? options.AccuracyWindow : 1);
     }
 
     public int Horizon { get; }
     public ConformalCalibrator? Calibrator { get; }
     public RollingWindow Smape { get; }
-    public RollingWindow Hits { get; }
+    public RollingShare Hits { get; }
     public long Scored { get; private set; }
     public long TotalIntervals { get; private set; }
     public long TotalHits { get; private set; }
@@ -45,9 +45,9 @@ internal sealed class HorizonRecord
         var level = Math.Log(1 + p.Value * stepSeconds);
         Calibrator?.Add(Math.Log(1 + actual * stepSeconds) - level, level);
         if (double.IsNaN(p.Upper)) return;
-        var hit = actual >= p.Lower && actual <= p.Upper ? 1 : 0;
+        var hit = actual >= p.Lower && actual <= p.Upper;
         Hits.Add(hit);
-        TotalHits += hit;
+        TotalHits += hit ? 1 : 0;
         TotalIntervals++;
     }
 

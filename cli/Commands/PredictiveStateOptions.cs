@@ -1,0 +1,37 @@
+using System.CommandLine;
+using Pipeline.Predictor.Autoscaling.Predictive;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>
+/// How the predictive policy stores each service's state (<see cref="PredictiveOptions.CompactState"/>), on the command
+/// line of <c>pipeline evaluate</c> and <c>pipeline predictor</c>.
+/// </summary>
+internal sealed class PredictiveStateOptions
+{
+    private readonly Option<string?> _state = new("--predictive-state") { Description = "Per-service state of the predictive policy: 'compact' (default: float32, older history downsampled, ~30x smaller) or 'exact' (every point and residual a double)." };
+    private readonly Option<string?> _full = new("--predictive-full-resolution") { Description = "With compact state: span of the newest history kept at full resolution, e.g. 2d, 6h (default: the recurring-demand days plus a point)." };
+    private readonly Option<int?> _downsample = new("--predictive-downsample") { Description = "With compact state: points per bucket mean in the older history (default: 5, the width of the gbm seasonal lags' smoothing; 1 where a day holds fewer than 96 points)." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var o in new Option[] { _state, _full, _downsample }) command.Options.Add(o);
+    }
+
+    /// <summary>Applies the options given to <paramref name="options"/>; throws naming the option when a value is invalid.</summary>
+    public void Apply(ParseResult result, PredictiveOptions options)
+    {
+        options.CompactState = result.GetValue(_state) switch
+        {
+            null or "compact" => options.CompactState,
+            "exact" => false,
+            var other => throw new ArgumentException($"--predictive-state: '{other}' is neither 'compact' nor 'exact'"),
+        };
+        if (result.GetValue(_full) is { } full) options.HistoryFullResolution = EvaluateArguments.Duration(full, "--predictive-full-resolution");
+        if (result.GetValue(_downsample) is { } k)
+        {
+            if (k < 1) throw new ArgumentException($"--predictive-downsample: must be >= 1, was {k}");
+            options.HistoryDownsample = k;
+        }
+    }
+}
