@@ -7,7 +7,7 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// The <see cref="HistoryCompaction"/> of the policy's histories (<see cref="PredictiveOptions.CompactState"/>), from what
 /// reads them. Full resolution: <see cref="RecurringDemand"/> reads exact points from <see cref="PredictiveOptions.RecurringDays"/>
 /// days back on (and the horizons after them), the <c>gbm</c> features the last <see cref="GbmFeatures.Lookback"/> points
-/// plus the horizons; the seasonal-naive daily lag and its choice of season (the last day against the day before) lie inside
+/// plus the horizons, and its training at least <see cref="GbmOptions.MinTrainingRows"/> origins of them; the seasonal-naive daily lag and its choice of season (the last day against the day before) lie inside
 /// two days. Beyond: the <c>gbm</c> seasonal lags read means of 2·half + 1 points
 /// (<see cref="GbmFeatures.SeasonalHalfWidth"/>) a day and a week back, so buckets of that many points keep their
 /// resolution. The span is rounded up to whole buckets.
@@ -23,7 +23,7 @@ internal static class CompactHistoryRule
         var recurring = (long)options.RecurringDays * perDay + 1;
         var needed = options.HistoryFullResolution is { } span
             ? (long)Math.Ceiling(span / step)
-            : Math.Max(recurring, GbmFeatures.Lookback + horizons + 1);
+            : Math.Max(recurring, GbmFeatures.Lookback + horizons + options.Forecasting.Gbm.MinTrainingRows);
         var buckets = (Math.Max(needed, Math.Max(2, factor)) + factor - 1) / factor;
         return new HistoryCompaction((int)Math.Min(int.MaxValue / 2, buckets * factor), factor);
     }

@@ -40,7 +40,8 @@ internal sealed class CompactPointStore : IPointStore
         _bucket = -1;
     }
 
-    public long FullResolutionFrom(long count) => count - Math.Min(count, _recent.Length);
+    /// <summary>Buckets of one point are the points themselves: then every held point is at full resolution.</summary>
+    public long FullResolutionFrom(long count) => _factor == 1 ? 0 : count - Math.Min(count, _recent.Length);
 
     private void Fold(long index, double value)
     {

@@ -40,6 +40,15 @@ public class CompactRateHistoryTests
     }
 
     [Fact]
+    public void FullResolutionFrom_FactorOne_EveryHeldPoint()
+    {
+        var history = Build(130, i => i * 0.5, compaction: new HistoryCompaction(20, 1));
+
+        Assert.Equal(history.FirstIndex, history.FullResolutionFrom);
+        Assert.All(Enumerable.Range(30, 100), i => Assert.Equal(i * 0.5, history[i]));
+    }
+
+    [Fact]
     public void Append_GapBeyondCapacity_KeepsTheNewestAndCarriesForward()
     {
         var history = Build(30, i => 7);

@@ -8,8 +8,8 @@ public class CompactHistoryRuleTests
     [Theory]
     [InlineData(15, 2, 11_525, 5)] // 2 days + 1 point of 15 s, in whole buckets of the ±2-point seasonal smoothing
     [InlineData(60, 2, 2_885, 5)]
-    [InlineData(3600, 2, 64 + 5 + 1, 1)] // a day of 24 points: no smoothing, no buckets; the gbm lookback is the longer need
-    [InlineData(15, 0, 70, 5)] // recurring demand off: the gbm lookback plus the horizons
+    [InlineData(3600, 2, 64 + 5 + 200, 1)] // a day of 24 points: no smoothing, no buckets; gbm training is the longer need
+    [InlineData(15, 0, 270, 5)] // recurring demand off: the gbm lookback plus the horizons plus its fewest training rows
     public void For_Defaults_CoverWhatTheReadersNeed(int stepSeconds, int recurringDays, int full, int factor)
     {
         var options = new PredictiveOptions { RecurringDays = recurringDays };
