@@ -10,7 +10,9 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// plus the horizons, and its training at least <see cref="GbmOptions.MinTrainingRows"/> origins of them; the seasonal-naive daily lag and its choice of season (the last day against the day before) lie inside
 /// two days. Beyond: the <c>gbm</c> seasonal lags read means of 2·half + 1 points
 /// (<see cref="GbmFeatures.SeasonalHalfWidth"/>) a day and a week back, so buckets of that many points keep their
-/// resolution. The span is rounded up to whole buckets.
+/// resolution, up to the oldest point they or the seasonal-naive choice of season read: a week and a day. Beyond that
+/// only training reads (holt-winters' 14 days; gbm trains on full-resolution origins): hourly means, the resolution of the
+/// hour-of-day the features know, keep the daily shape. The span is rounded up to whole buckets.
 /// </summary>
 internal static class CompactHistoryRule
 {
@@ -25,6 +27,11 @@ internal static class CompactHistoryRule
             ? (long)Math.Ceiling(span / step)
             : Math.Max(recurring, GbmFeatures.Lookback + horizons + options.Forecasting.Gbm.MinTrainingRows);
         var buckets = (Math.Max(needed, Math.Max(2, factor)) + factor - 1) / factor;
-        return new HistoryCompaction((int)Math.Min(int.MaxValue / 2, buckets * factor), factor);
+        var full = (int)Math.Min(int.MaxValue / 4, buckets * factor);
+        var coarse = Math.Max(1, perDay / 24 / factor) * factor;
+        var bucketSpan = (int)Math.Min(int.MaxValue / 2, 8L * perDay + coarse); // a coarse bucket more: whole ones are read from one tier
+        return coarse > factor && bucketSpan > full
+            ? new HistoryCompaction(full, factor, bucketSpan, coarse)
+            : new HistoryCompaction(full, factor);
     }
 }

@@ -19,10 +19,10 @@ internal static class HistoryFile
         using var body = new MemoryStream();
         using (var writer = new BinaryWriter(body, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            if (history.Compaction is { } compaction)
+            if (history.Compaction is not null)
             {
                 writer.Write(CompactMagic);
-                CompactHistoryFormat.Write(writer, history, compaction);
+                CompactHistoryFormat.Write(writer, history);
             }
             else
             {
@@ -88,7 +88,7 @@ internal static class HistoryFile
         IEnumerable<double>? points;
         if (compact)
         {
-            points = CompactHistoryFormat.Read(reader, length, first, out count, out corrupt);
+            points = CompactHistoryFormat.Read(reader, length, out count, out corrupt);
             if (points is null) return null;
         }
         else

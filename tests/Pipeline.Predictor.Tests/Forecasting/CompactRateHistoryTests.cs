@@ -62,6 +62,32 @@ public class CompactRateHistoryTests
     }
 
     [Fact]
+    public void Indexer_BeyondTheBucketSpan_CoarseBucketMeans()
+    {
+        // Buckets of 5 for the newest 60 points, of 20 beyond; the bucket ring holds buckets 37..45 (indices 185..229), so
+        // coarse bucket 9 (180..199) is read from the coarse ring and coarse bucket 10 (200..219) from the buckets.
+        var history = Build(250, i => i, capacity: 200, compaction: new HistoryCompaction(20, 5, BucketSpan: 60, CoarseFactor: 20));
+
+        Assert.Equal(230, history.FullResolutionFrom);
+        Assert.Equal(202, history[200]);
+        Assert.Equal(217, history[219]);
+        Assert.Equal(189.5, history[185]);
+        Assert.Equal(189.5, history[199]);
+        Assert.Equal(49.5, history[50]); // coarse bucket 40..59, its mean includes 40..49 (no longer held)
+    }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(200)]
+    public void Snapshot_Coarse_ReadsTheSameValues(int keep)
+    {
+        var history = Build(250, i => i % 17 * 3.25, capacity: 200, compaction: new HistoryCompaction(20, 5, BucketSpan: 60, CoarseFactor: 20));
+        var snapshot = history.Snapshot(keep);
+
+        Assert.All(Enumerable.Range(250 - keep, keep), i => Assert.Equal(history[i], snapshot[i]));
+    }
+
+    [Fact]
     public void Snapshot_ReadsTheSameValues()
     {
         var history = Build(250, i => i % 17 * 3.25);

@@ -7,17 +7,17 @@ namespace Pipeline.Predictor.Tests.Forecasting.Persistence;
 public sealed class CompactHistoryFileTests : IDisposable
 {
     private static readonly TimeSpan Step = TimeSpan.FromSeconds(15);
-    private static readonly HistoryCompaction Compaction = new(FullResolution: 40, Factor: 5);
+    private static readonly HistoryCompaction Compaction = new(FullResolution: 40, Factor: 5, BucketSpan: 100, CoarseFactor: 20);
     private readonly string _dir = Directory.CreateTempSubdirectory("compact-history-").FullName;
 
     public void Dispose() => Directory.Delete(_dir, recursive: true);
 
     private string PathOf(string name) => System.IO.Path.Combine(_dir, name);
 
-    private static RateHistory Compact(int points, int capacity = 200)
+    private static RateHistory Compact(int points, int capacity = 200, Func<int, double>? rate = null)
     {
         var history = new RateHistory(Step, capacity, Compaction);
-        for (var i = 0; i < points; i++) history.Append(Series.Start + Step * i, 10 + i % 13 * 0.7);
+        for (var i = 0; i < points; i++) history.Append(Series.Start + Step * i, rate?.Invoke(i) ?? 10 + i % 13 * 0.7);
         return history;
     }
 
@@ -39,12 +39,14 @@ public sealed class CompactHistoryFileTests : IDisposable
     }
 
     [Fact]
-    public void Write_Compact_StoresBucketMeansNotEveryPoint()
+    public void Write_Compact_StoresOneRunPerBucketNotEveryPoint()
     {
-        HistoryFile.Write(PathOf("h.bin"), Compact(517));
+        HistoryFile.Write(PathOf("h.bin"), Compact(517, rate: i => i * 0.25));
 
-        // 44-byte header, (200 - 40) / 5 + 1 bucket means and 40 points as float32, 32-byte checksum.
-        Assert.Equal(44 + (33 + 40) * 4 + 32, new FileInfo(PathOf("h.bin")).Length);
+        // Held 317..516, full resolution from 477. The ring of (100 - 40 - 1) / 5 + 2 = 13 buckets of 5 holds 415..476, whole
+        // coarse buckets of 20 in it start at 420: runs 420..476 by bucket (11 of 5, 1 of 2), 317..419 by coarse bucket (6).
+        // 40-byte header, 18 runs of 8 bytes, 40 float32 points, 32-byte checksum.
+        Assert.Equal(40 + 18 * 8 + 40 * 4 + 32, new FileInfo(PathOf("h.bin")).Length);
     }
 
     [Fact]
@@ -63,15 +65,15 @@ public sealed class CompactHistoryFileTests : IDisposable
     }
 
     [Fact]
-    public void Read_CompactFileWithWrongBucketCount_Corrupt()
+    public void Read_CompactFileWithWrongRunCount_Corrupt()
     {
         HistoryFile.Write(PathOf("h.bin"), Compact(517));
         var bytes = File.ReadAllBytes(PathOf("h.bin"));
-        BitConverter.GetBytes(7).CopyTo(bytes, 40); // the bucket count
+        BitConverter.GetBytes(7).CopyTo(bytes, 36); // the run count
         var body = bytes[..^32];
         File.WriteAllBytes(PathOf("h.bin"), [.. body, .. Checksum.Of(body)]);
 
         Assert.Null(HistoryFile.Read(PathOf("h.bin"), Step, 200, out var corrupt, Compaction));
-        Assert.Contains("bucket count 7 does not cover", corrupt);
+        Assert.Contains("7 runs and 40 points do not match", corrupt);
     }
 }
