@@ -20,6 +20,7 @@ internal static class EvaluateCommand
         var target = new Option<double>("--target-utilization") { Description = $"Target utilization shared by every policy: the hpa and predictive targets and the replicas static-peak and oracle provision (peak demand / target); with --peak-replicas it also scales the load, so a higher target runs the same replicas hotter. In (0, 1].", DefaultValueFactory = _ => d.TargetUtilization };
         var upper = new Option<string?>("--predictive-upper") { Description = "Utilization the predictive policy sizes the forecast's upper bound at (default 0.8); 'target' = at --target-utilization (the literal rule)." };
         var recurring = new Option<int?>("--predictive-recurring-days") { Description = "Days a rise must have recurred at the same time of day before the predictive policy provisions it ahead (default 2; 0 = off)." };
+        var tail = new Option<double?>("--predictive-tail") { Description = "One-sided probability of the forecast error's tail the predictive policy provisions at full utilization (default 0.99: the largest recent error at the forecast's level; 0 = off)." };
         var surprise = new Option<int?>("--predictive-surprise-windows") { Description = "Windows in a row above the forecast's upper bound before the predictive policy's floor returns to the HPA calculation at the target (default 2; 1 = every exceedance)." };
         var expected = new Option<string?>("--predictive-expected") { Description = "Utilization the expected demand may drive the predictive policy's replicas to: the point forecast, and the observed rate while it stays inside the forecast interval (default 0.9); 'target' = the reactive floor is the HPA calculation at --target-utilization at every decision (the literal safety net)." };
         var state = new PredictiveStateOptions();
@@ -43,7 +44,7 @@ internal static class EvaluateCommand
             $"Defaults (identical for every policy): lognormal service time mean {d.MeanServiceTime.TotalMilliseconds:0} ms (cv {d.ServiceTimeCv}), {d.Workers} workers per replica, " +
             $"queue {d.QueueCapacity} per replica, target utilization {d.TargetUtilization}, start-up delay {d.StartupDelay.TotalSeconds:0} s, SLO {d.Slo.TotalMilliseconds:0} ms " +
             $"(SLA {d.SlaTarget:P1} of requests within it), 1 s metric samples into 15 s windows closed after a 5 s grace, warm-up = first quarter, seed {d.Seed}.");
-        foreach (var option in new Option[] { trace, peak, target, upper, expected, recurring, surprise, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report, runs, frontier, frontierTargets, frontierPredictive })
+        foreach (var option in new Option[] { trace, peak, target, upper, expected, recurring, surprise, tail, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report, runs, frontier, frontierTargets, frontierPredictive })
         {
             command.Options.Add(option);
         }
@@ -65,6 +66,7 @@ internal static class EvaluateCommand
                         if (expectedSizing.Given) p.ExpectedUtilization = expectedSizing.Value;
                         if (result.GetValue(recurring) is { } days) p.RecurringDays = days;
                         if (result.GetValue(surprise) is { } windows) p.SurpriseWindows = windows;
+                        if (result.GetValue(tail) is { } probability) p.Forecasting.TailProbability = probability > 0 ? probability : null;
                         state.Apply(result, p);
                     },
                     PeakReplicas = result.GetValue(peak),

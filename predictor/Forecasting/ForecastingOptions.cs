@@ -9,6 +9,14 @@ public sealed class ForecastingOptions
     /// <summary>Nominal coverage of the prediction intervals (0..1).</summary>
     public double Coverage { get; set; } = 0.9;
 
+    /// <summary>
+    /// One-sided probability of the forecast's tail bound (<see cref="Intervals.HorizonForecast.Tail"/>), from the same
+    /// residuals as the interval; null: no tail bound. Default 0.99: with the default window and local fraction the
+    /// bound comes from the ~167 residuals nearest in level, of which 0.99 selects the largest, i.e. the worst error made
+    /// recently at this level; the SLA's own percentile (99.9%) is beyond what so few residuals resolve.
+    /// </summary>
+    public double? TailProbability { get; set; } = 0.99;
+
     /// <summary>Most recent residuals per horizon the conformal intervals are computed from.</summary>
     public int ResidualWindow { get; set; } = 500;
 
@@ -34,6 +42,7 @@ public sealed class ForecastingOptions
     public void Validate()
     {
         if (!(Coverage > 0 && Coverage < 1)) throw new ArgumentException($"Coverage: must be in (0, 1), was {Coverage}");
+        if (TailProbability is { } tail && !(tail > 0.5 && tail < 1)) throw new ArgumentException($"TailProbability: must be in (0.5, 1), was {tail}");
         if (ResidualWindow < 10) throw new ArgumentException($"ResidualWindow: must be >= 10, was {ResidualWindow}");
         if (!(LocalFraction > 0 && LocalFraction <= 1)) throw new ArgumentException($"LocalFraction: must be in (0, 1], was {LocalFraction}");
         if (MinResiduals < 1 || MinResiduals > ResidualWindow) throw new ArgumentException($"MinResiduals: must be in [1, ResidualWindow], was {MinResiduals}");

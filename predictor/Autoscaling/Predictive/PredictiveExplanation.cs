@@ -34,6 +34,7 @@ internal static class PredictiveExplanation
             ["referenceSmape"] = assessment.ReferenceSmape,
             ["recentCoverage"] = assessment.RecentCoverage,
             ["fallback"] = assessment.UsesForecast ? 0 : 1,
+            ["forecastTail"] = assessment.Decisive?.Tail ?? double.NaN,
         };
 
         ForecastInfo? forecast = null;
@@ -56,7 +57,7 @@ internal static class PredictiveExplanation
         if (assessment.UsesForecast)
         {
             text += string.Create(c,
-                $"; {state.Capacity.PerReplica:0.##} req/s per replica at 100% busy, upper bound sized at {options.UpperSizing:0.00} and expected demand at {options.ExpectedSizing:0.00} -> {plan.ForecastReplicas} replicas; reactive floor {floor}");
+                $"; {state.Capacity.PerReplica:0.##} req/s per replica at 100% busy, upper bound sized at {options.UpperSizing:0.00} and expected demand at {options.ExpectedSizing:0.00}{Tail(assessment, options)} -> {plan.ForecastReplicas} replicas; reactive floor {floor}");
         }
         else
         {
@@ -76,6 +77,11 @@ internal static class PredictiveExplanation
             Forecast = forecast,
         };
     }
+
+    private static string Tail(PredictiveAssessment assessment, PredictiveOptions options) =>
+        assessment.Decisive is { Tail: var tail } && double.IsFinite(tail)
+            ? string.Create(CultureInfo.InvariantCulture, $", the error's {options.Forecasting.TailProbability:P0} tail ({tail:0.##} req/s) at 1.00")
+            : "";
 
     private static string FloorReason(AutoscalingContext context, FloorSizing sizing, PredictiveOptions options)
     {

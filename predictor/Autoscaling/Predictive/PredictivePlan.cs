@@ -22,6 +22,7 @@ internal sealed record PredictivePlan(int Recommended, string Rule, int? Forecas
         }
         var atUpper = state.Capacity.PerReplica * options.UpperSizing;
         var forecast = Math.Max(Replicas(decisive.Upper, atUpper), Replicas(Math.Max(decisive.Value, assessment.NearPoint), atExpected));
+        if (double.IsFinite(decisive.Tail)) forecast = Math.Max(forecast, Replicas(decisive.Tail, state.Capacity.PerReplica));
         if (floor is { } f && f > forecast && !(recurring > f)) return new PredictivePlan(f, PredictiveRules.ReactiveFloor, forecast, floor, recurring);
         if (recurring > forecast) return new PredictivePlan(recurring.Value, PredictiveRules.Recurring, forecast, floor, recurring);
         return new PredictivePlan(forecast, PredictiveRules.Forecast, forecast, floor, recurring);

@@ -73,6 +73,32 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
     }
 
     /// <summary>
+    /// The one-sided residual quantile at <paramref name="probability"/> (the ⌈(k+1)p⌉-th smallest of the k residuals
+    /// <see cref="Bounds"/> uses for <paramref name="level"/>, the largest when fewer); NaN while empty.
+    /// </summary>
+    public double Quantile(double probability, double level = 0)
+    {
+        Bounds(level);
+        var n = _residuals.Count;
+        if (n == 0) return double.NaN;
+        var span = Work(ref s_sorted, n);
+        _residuals.CopyTo(span);
+        var k = n;
+        if (localFraction < 1 && n >= 3)
+        {
+            var distance = Work(ref s_distance, n);
+            _levels.CopyTo(distance);
+            for (var i = 0; i < n; i++) distance[i] = Math.Abs(distance[i] - level);
+            k = Math.Max(Math.Min(n, 30), (int)Math.Ceiling(n * localFraction));
+            if (k < n && !NearestByCut(distance, span, k)) distance.Sort(span);
+            span = span[..k];
+        }
+        var at = Math.Clamp((int)Math.Ceiling((k + 1) * probability), 1, k) - 1;
+        if (HasNaN(span)) { span.Sort(); return span[at]; }
+        return Select(span, at);
+    }
+
+    /// <summary>
     /// Moves the residuals of the <paramref name="k"/> smallest distances to the front of <paramref name="residuals"/>
     /// (in their original order) when the k-th smallest distance is strictly below the (k+1)-th, so exactly k distances are
     /// at most the k-th; false (nothing moved) on a tie there or a NaN distance.

@@ -60,13 +60,14 @@ public sealed class ForecastTracker
         {
             var record = _records[k];
             var value = Math.Max(0, _points[k]);
-            double lower = double.NaN, upper = double.NaN;
+            double lower = double.NaN, upper = double.NaN, tail = double.NaN;
             if (record.Calibrator is { } calibrator && calibrator.Count >= _options.MinResiduals)
             {
                 var y = Math.Log(1 + value * seconds);
                 var (lo, hi) = calibrator.Bounds(y);
                 lower = Math.Max(0, Math.Exp(y + lo) - 1) / seconds;
                 upper = Math.Max(0, Math.Exp(y + hi) - 1) / seconds;
+                if (_options.TailProbability is { } p) tail = Math.Max(0, Math.Exp(y + calibrator.Quantile(p, y)) - 1) / seconds;
             }
             record.Remember(history.LastIndex, value, lower, upper);
             result[k] = new HorizonForecast
@@ -76,6 +77,7 @@ public sealed class ForecastTracker
                 Value = value,
                 Lower = lower,
                 Upper = upper,
+                Tail = tail,
                 RecentSmape = record.Smape.Mean,
                 RecentCoverage = record.Hits.Mean,
                 Scored = record.Scored,

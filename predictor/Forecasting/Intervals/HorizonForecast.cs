@@ -16,6 +16,9 @@ public readonly record struct HorizonForecast
     public double Lower { get; init; }
     public double Upper { get; init; }
 
+    /// <summary>The forecast error's tail: the rate at <see cref="ForecastingOptions.TailProbability"/> (req/s); NaN when off or uncalibrated.</summary>
+    public double Tail { get; init; }
+
     /// <summary>Whether <see cref="Lower"/>/<see cref="Upper"/> are calibrated.</summary>
     public bool HasInterval => !double.IsNaN(Upper);
 

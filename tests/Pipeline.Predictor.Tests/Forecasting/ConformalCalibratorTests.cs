@@ -37,6 +37,37 @@ public class ConformalCalibratorTests
         }
     }
 
+    [Theory]
+    [InlineData(0.99, 500)]
+    [InlineData(0.95, 500)]
+    [InlineData(0.99, 25)]
+    public void Quantile_LocalFraction_IsTheOrderStatisticOfTheNearestResiduals(double probability, int window)
+    {
+        var random = new Random(5);
+        var calibrator = new ConformalCalibrator(window, 0.9, 1.0 / 3);
+        var residuals = new List<double>();
+        var levels = new List<double>();
+        for (var added = 0; added < 2 * window; added++)
+        {
+            var level = random.NextDouble() * 8;
+            var residual = random.NextDouble() - 0.5;
+            calibrator.Add(residual, level);
+            residuals.Add(residual);
+            levels.Add(level);
+            if (residuals.Count > window)
+            {
+                residuals.RemoveAt(0);
+                levels.RemoveAt(0);
+            }
+            var query = random.NextDouble() * 8;
+            var n = residuals.Count;
+            var k = n >= 3 ? Math.Max(Math.Min(n, 30), (int)Math.Ceiling(n / 3.0)) : n;
+            var kept = residuals.Zip(levels).OrderBy(p => Math.Abs(p.Second - query)).Take(k).Select(p => p.First).Order().ToArray();
+            var expected = kept[Math.Clamp((int)Math.Ceiling((k + 1) * probability), 1, k) - 1];
+            Assert.Equal(expected, calibrator.Quantile(probability, query));
+        }
+    }
+
     private static (double Low, double High) Reference(double[] residuals, double[] levels, double query)
     {
         var n = residuals.Length;

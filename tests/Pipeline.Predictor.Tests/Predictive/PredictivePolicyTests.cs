@@ -81,6 +81,33 @@ public class PredictivePolicyTests
     }
 
     [Fact]
+    public void Decide_OccasionalBursts_ProvisionTheErrorsTailAtFullUtilization()
+    {
+        // 2.5x bursts every 29 hours (never at the same hour two days running, so nothing can forecast them): the largest
+        // recent error at the forecast's level is provisioned at 100% utilization, on top of the upper bound at the target.
+        static double Bursty(int i) => Daily(i) * (i % 29 == 13 ? 2.5 : 1);
+        ScaleDecision[] Run(double? tail)
+        {
+            var options = HourlyOptions();
+            options.Forecasting.TailProbability = tail;
+            var driver = new PolicyDriver(Policy(options), Hour);
+            driver.Run(Enumerable.Range(0, 24 * 11).Select(Bursty));
+            return driver.Decisions.Skip(24 * 9).ToArray();
+        }
+
+        var on = Run(0.99);
+        var off = Run(null);
+
+        var forecasts = on.Where(d => d.Rule == PredictiveRules.Forecast).ToList();
+        Assert.NotEmpty(forecasts);
+        Assert.All(forecasts, d => Assert.True(d.DesiredReplicas >= Math.Ceiling(d.Inputs["forecastTail"] / PolicyDriver.Capacity), d.Explanation));
+        Assert.Contains(forecasts, d => d.Explanation.Contains("the error's 99 % tail", StringComparison.Ordinal));
+        Assert.All(off, d => Assert.True(double.IsNaN(d.Inputs["forecastTail"])));
+        Assert.True(on.Sum(d => d.DesiredReplicas) > off.Sum(d => d.DesiredReplicas),
+            $"tail on {on.Sum(d => d.DesiredReplicas)} replica-windows, off {off.Sum(d => d.DesiredReplicas)}");
+    }
+
+    [Fact]
     public void Decide_ModelWorseThanReference_FallsBackForDrift()
     {
         // A growing seasonal series: seasonal-naive (as the model) lags a day of growth; holt-winters tracks it.
