@@ -5,14 +5,19 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 
 /// <summary>
 /// The <see cref="HistoryCompaction"/> of the policy's histories (<see cref="PredictiveOptions.CompactState"/>), from what
-/// reads them. Full resolution: <see cref="RecurringDemand"/> reads exact points from <see cref="PredictiveOptions.RecurringDays"/>
-/// days back on (and the horizons after them), the <c>gbm</c> features the last <see cref="GbmFeatures.Lookback"/> points
-/// plus the horizons, and its training at least <see cref="GbmOptions.MinTrainingRows"/> origins of them; the seasonal-naive daily lag and its choice of season (the last day against the day before) lie inside
-/// two days. Beyond: the <c>gbm</c> seasonal lags read means of 2·half + 1 points
-/// (<see cref="GbmFeatures.SeasonalHalfWidth"/>) a day and a week back, so buckets of that many points keep their
-/// resolution, up to the oldest point they or the seasonal-naive choice of season read: a week and a day. Beyond that
-/// only training reads (holt-winters' 14 days; gbm trains on full-resolution origins): hourly means, the resolution of the
-/// hour-of-day the features know, keep the daily shape. The span is rounded up to whole buckets.
+/// reads them.
+/// <list type="bullet">
+/// <item>Full resolution: <see cref="RecurringDemand"/> reads exact points from <see cref="PredictiveOptions.RecurringDays"/>
+/// days back on; the <c>gbm</c> features read the last <see cref="GbmFeatures.Lookback"/> points plus the horizons and its
+/// training needs <see cref="GbmOptions.MinTrainingRows"/> such origins; the seasonal-naive daily lag and its choice of
+/// season (the last day against the day before) lie within two days.</item>
+/// <item>Buckets of 2·half + 1 points (<see cref="GbmFeatures.SeasonalHalfWidth"/>: 5 from 96 points a day): the <c>gbm</c>
+/// seasonal lags read means of that many points a day and a week back; up to a week and a day, the oldest point they or
+/// the seasonal-naive choice of season read.</item>
+/// <item>Beyond, only training reads (holt-winters' 14 days; <c>gbm</c> trains on full-resolution origins): hourly means,
+/// the resolution of the hour of day the features know, keep the daily shape.</item>
+/// </list>
+/// Spans are rounded up to whole buckets.
 /// </summary>
 internal static class CompactHistoryRule
 {

@@ -102,17 +102,17 @@ public sealed class PredictiveOptions
 
     /// <summary>
     /// Bounded per-service state (default true): the history as float32 with only the newest
-    /// <see cref="HistoryFullResolution"/> at full resolution and older points as means of <see cref="HistoryDownsample"/>
-    /// points (<see cref="HistoryCompaction"/>), the residual and accuracy windows as float32, and no residual windows for
-    /// the reference, whose intervals nothing reads. False: every point and residual a double (1.6 MB of history per
-    /// service at 15 s windows over 35 days).
+    /// <see cref="HistoryFullResolution"/> at full resolution, older points as means of <see cref="HistoryDownsample"/>
+    /// points up to a week and a day and hourly means beyond (<see cref="HistoryCompaction"/>, <see cref="CompactHistoryRule"/>),
+    /// the residual and accuracy windows as float32, and no residual windows for the reference, whose intervals nothing
+    /// reads. False: every point and residual a double (1.6 MB of history per service at 15 s windows over 35 days).
     /// </summary>
     public bool CompactState { get; set; } = true;
 
     /// <summary>
     /// Span of the newest points a compact history keeps at full resolution; null: what the readers need
-    /// (<see cref="CompactHistoryRule"/>: <see cref="RecurringDays"/> days plus the horizons and ramp
-    /// <see cref="RecurringDemand"/> reads exact points at, at least the <c>gbm</c> lookback).
+    /// (<see cref="CompactHistoryRule"/>: <see cref="RecurringDays"/> days and a point, at least the <c>gbm</c> lookback,
+    /// horizons and fewest training rows).
     /// </summary>
     public TimeSpan? HistoryFullResolution { get; set; }
 
