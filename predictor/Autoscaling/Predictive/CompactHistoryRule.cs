@@ -8,13 +8,12 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// reads them.
 /// <list type="bullet">
 /// <item>Full resolution: <see cref="RecurringDemand"/> reads exact points from <see cref="PredictiveOptions.RecurringDays"/>
-/// days back on; the <c>gbm</c> features read the last <see cref="GbmFeatures.Lookback"/> points plus the horizons and its
-/// training needs <see cref="GbmOptions.MinTrainingRows"/> such origins; the seasonal-naive daily lag and its choice of
-/// season (the last day against the day before) lie within two days.</item>
+/// days back on; the <c>gbm</c> features read the last <see cref="GbmFeatures.Lookback"/> points plus the horizons; the
+/// seasonal-naive daily lag and its choice of season (the last day against the day before) lie within two days.</item>
 /// <item>Buckets of 2·half + 1 points (<see cref="GbmFeatures.SeasonalHalfWidth"/>: 5 from 96 points a day): the <c>gbm</c>
 /// seasonal lags read means of that many points a day and a week back; up to a week and a day, the oldest point they or
 /// the seasonal-naive choice of season read.</item>
-/// <item>Beyond, only training reads (holt-winters' 14 days; <c>gbm</c> trains on full-resolution origins): hourly means,
+/// <item>Beyond, only training reads (holt-winters' 14 days, <c>gbm</c>'s rows over the whole history): hourly means,
 /// the resolution of the hour of day the features know, keep the daily shape.</item>
 /// </list>
 /// Spans are rounded up to whole buckets.
@@ -30,7 +29,7 @@ internal static class CompactHistoryRule
         var recurring = (long)options.RecurringDays * perDay + 1;
         var needed = options.HistoryFullResolution is { } span
             ? (long)Math.Ceiling(span / step)
-            : Math.Max(recurring, GbmFeatures.Lookback + horizons + options.Forecasting.Gbm.MinTrainingRows);
+            : Math.Max(recurring, GbmFeatures.Lookback + horizons + 1);
         var buckets = (Math.Max(needed, Math.Max(2, factor)) + factor - 1) / factor;
         var full = (int)Math.Min(int.MaxValue / 4, buckets * factor);
         var coarse = Math.Max(1, perDay / 24 / factor) * factor;

@@ -111,8 +111,8 @@ public sealed class PredictiveOptions
 
     /// <summary>
     /// Span of the newest points a compact history keeps at full resolution; null: what the readers need
-    /// (<see cref="CompactHistoryRule"/>: <see cref="RecurringDays"/> days and a point, at least the <c>gbm</c> lookback,
-    /// horizons and fewest training rows).
+    /// (<see cref="CompactHistoryRule"/>: <see cref="RecurringDays"/> days and a point, at least the <c>gbm</c> lookback and
+    /// horizons).
     /// </summary>
     public TimeSpan? HistoryFullResolution { get; set; }
 

@@ -23,7 +23,7 @@ internal sealed class GbmForecaster(GbmOptions options, int horizonCount) : ITra
 
     public bool NeedsTraining(RateHistory history)
     {
-        var rows = history.Count - history.FullResolutionFrom - GbmFeatures.Lookback - horizonCount;
+        var rows = history.Available - GbmFeatures.Lookback - horizonCount;
         if (rows < options.MinTrainingRows) return false;
         var model = Model;
         if (model is null) return true;
