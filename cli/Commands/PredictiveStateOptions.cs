@@ -9,9 +9,9 @@ namespace Pipeline.Cli.Commands;
 /// </summary>
 internal sealed class PredictiveStateOptions
 {
-    private readonly Option<string?> _state = new("--predictive-state") { Description = "Per-service state of the predictive policy: 'compact' (default: float32, older history as bucket means; 112 KiB instead of 1.7 MiB per service at 15 s windows, see pipeline bench-state) or 'exact' (every point and residual a double)." };
-    private readonly Option<string?> _full = new("--predictive-full-resolution") { Description = "With compact state: span of the newest history kept at full resolution, e.g. 2d, 6h (default: the recurring-demand days plus a point; 6h with --predictive-downsample 60 fits 50 KB per service at 15 s, coarser recurring demand and seasonal lags)." };
-    private readonly Option<int?> _downsample = new("--predictive-downsample") { Description = "With compact state: points per bucket mean in the older history (default: 5, the width of the gbm seasonal lags' smoothing; 1 where a day holds fewer than 96 points)." };
+    private readonly Option<string?> _state = new("--predictive-state") { Description = "Per-service state of the predictive policy: 'compact' (default: float32, full resolution for the week and a day decisions read, hourly means beyond; see pipeline bench-state) or 'exact' (every point and residual a double)." };
+    private readonly Option<string?> _full = new("--predictive-full-resolution") { Description = "With compact state: span of the newest history kept at full resolution, e.g. 2d, 6h (default: a week and a day, all a decision reads; shorter keeps bucket means up to a week and a day: 6h with --predictive-downsample 60 fits 50 KB per service at 15 s, with coarser recurring demand and seasonal lags)." };
+    private readonly Option<int?> _downsample = new("--predictive-downsample") { Description = "With a shorter --predictive-full-resolution: points per bucket mean up to a week and a day (default: 5, the width of the gbm seasonal lags' smoothing; 1 where a day holds fewer than 96 points); hourly means beyond." };
 
     public void AddTo(Command command)
     {

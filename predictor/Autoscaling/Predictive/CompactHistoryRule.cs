@@ -5,16 +5,16 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 
 /// <summary>
 /// The <see cref="HistoryCompaction"/> of the policy's histories (<see cref="PredictiveOptions.CompactState"/>), from what
-/// reads them.
+/// reads them. What decisions read lies within a week and a day: <see cref="RecurringDemand"/> exact points
+/// <see cref="PredictiveOptions.RecurringDays"/> days back, the <c>gbm</c> lookback and its seasonal lags a day and a week
+/// back (means of 2·half + 1 points, <see cref="GbmFeatures.SeasonalHalfWidth"/>), the seasonal-naive lags and its choice
+/// of season (the last day against a week before). Beyond, only training reads (holt-winters' 14 days, <c>gbm</c>'s rows
+/// over the whole history): hourly means, the resolution of the hour of day the features know, keep the daily shape.
 /// <list type="bullet">
-/// <item>Full resolution: <see cref="RecurringDemand"/> reads exact points from <see cref="PredictiveOptions.RecurringDays"/>
-/// days back on; the <c>gbm</c> features read the last <see cref="GbmFeatures.Lookback"/> points plus the horizons; the
-/// seasonal-naive daily lag and its choice of season (the last day against the day before) lie within two days.</item>
-/// <item>Buckets of 2·half + 1 points (<see cref="GbmFeatures.SeasonalHalfWidth"/>: 5 from 96 points a day): the <c>gbm</c>
-/// seasonal lags read means of that many points a day and a week back; up to a week and a day, the oldest point they or
-/// the seasonal-naive choice of season read.</item>
-/// <item>Beyond, only training reads (holt-winters' 14 days, <c>gbm</c>'s rows over the whole history): hourly means,
-/// the resolution of the hour of day the features know, keep the daily shape.</item>
+/// <item>Default: full resolution for a week and a day plus an hour, hourly means beyond. Everything a decision reads is
+/// as it was (up to float32); simulator runs of up to a week are unchanged.</item>
+/// <item>A shorter <see cref="PredictiveOptions.HistoryFullResolution"/>: buckets of <see cref="PredictiveOptions.HistoryDownsample"/>
+/// (default 2·half + 1 = 5 points, the seasonal lags' width) up to a week and a day, hourly means beyond.</item>
 /// </list>
 /// Spans are rounded up to whole buckets.
 /// </summary>
@@ -26,16 +26,17 @@ internal static class CompactHistoryRule
         if (!options.CompactState) return null;
         var perDay = Math.Max(1, (int)Math.Round(TimeSpan.FromDays(1) / step));
         var factor = options.HistoryDownsample ?? 2 * GbmFeatures.SeasonalHalfWidth(perDay) + 1;
-        var recurring = (long)options.RecurringDays * perDay + 1;
-        var needed = options.HistoryFullResolution is { } span
-            ? (long)Math.Ceiling(span / step)
-            : Math.Max(recurring, GbmFeatures.Lookback + horizons + 1);
-        var buckets = (Math.Max(needed, Math.Max(2, factor)) + factor - 1) / factor;
-        var full = (int)Math.Min(int.MaxValue / 4, buckets * factor);
-        var coarse = Math.Max(1, perDay / 24 / factor) * factor;
-        var bucketSpan = (int)Math.Min(int.MaxValue / 2, 8L * perDay + coarse); // a coarse bucket more: whole ones are read from one tier
-        return coarse > factor && bucketSpan > full
-            ? new HistoryCompaction(full, factor, bucketSpan, coarse)
+        var hourly = Math.Max(1, perDay / 24 / factor) * factor;
+        // A coarse bucket more: whole coarse buckets are read from one tier.
+        var read = Math.Max(8L * perDay + hourly, Math.Max((long)options.RecurringDays * perDay + 1, GbmFeatures.Lookback + horizons + 1));
+        if (options.HistoryFullResolution is not { } span) return new HistoryCompaction(Whole(read, hourly), hourly);
+        var full = Whole((long)Math.Ceiling(span / step), factor);
+        return hourly > factor && read > full
+            ? new HistoryCompaction(full, factor, (int)Math.Min(int.MaxValue / 2, read), hourly)
             : new HistoryCompaction(full, factor);
     }
+
+    /// <summary><paramref name="points"/> rounded up to whole buckets of <paramref name="factor"/> (at least one, at least 2 points).</summary>
+    private static int Whole(long points, int factor) =>
+        (int)Math.Min(int.MaxValue / 4, (Math.Max(points, Math.Max(2, factor)) + factor - 1) / factor * factor);
 }

@@ -101,24 +101,25 @@ public sealed class PredictiveOptions
     public int HistoryDays { get; set; } = 35;
 
     /// <summary>
-    /// Bounded per-service state (default true): the history as float32 with only the newest
-    /// <see cref="HistoryFullResolution"/> at full resolution, older points as means of <see cref="HistoryDownsample"/>
-    /// points up to a week and a day and hourly means beyond (<see cref="HistoryCompaction"/>, <see cref="CompactHistoryRule"/>),
-    /// the residual and accuracy windows as float32, and no residual windows for the reference, whose intervals nothing
-    /// reads. False: every point and residual a double (1.6 MB of history per service at 15 s windows over 35 days).
+    /// Bounded per-service state (default true): the history as float32, at full resolution for what decisions read (a week
+    /// and a day, <see cref="HistoryFullResolution"/>) and as hourly means beyond (<see cref="HistoryCompaction"/>,
+    /// <see cref="CompactHistoryRule"/>), the residual and accuracy windows as float32, and no residual windows for the
+    /// reference, whose intervals nothing reads. False: every point and residual a double (1.6 MB of history per service
+    /// at 15 s windows over 35 days).
     /// </summary>
     public bool CompactState { get; set; } = true;
 
     /// <summary>
-    /// Span of the newest points a compact history keeps at full resolution; null: what the readers need
-    /// (<see cref="CompactHistoryRule"/>: <see cref="RecurringDays"/> days and a point, at least the <c>gbm</c> lookback and
-    /// horizons).
+    /// Span of the newest points a compact history keeps at full resolution; null: a week and a day plus an hour, all a
+    /// decision reads (<see cref="CompactHistoryRule"/>). A shorter span keeps means of <see cref="HistoryDownsample"/>
+    /// points up to a week and a day: less memory, coarser recurring demand and seasonal lags.
     /// </summary>
     public TimeSpan? HistoryFullResolution { get; set; }
 
     /// <summary>
-    /// Points per bucket mean beyond the full-resolution span; null: the width of the <c>gbm</c> seasonal lags' smoothing
-    /// (5 points where a day holds at least 96, else 1), so a lag reads a mean of as many points as it averages now.
+    /// With a shorter <see cref="HistoryFullResolution"/>, points per bucket mean up to a week and a day; null: the width
+    /// of the <c>gbm</c> seasonal lags' smoothing (5 points where a day holds at least 96, else 1), so a lag reads a mean
+    /// of as many points as it averages now.
     /// </summary>
     public int? HistoryDownsample { get; set; }
 
