@@ -22,6 +22,7 @@ internal static class CommandCatalog
         yield return ForecastFleetCommand.Create();
         yield return FeaturesBenchCommand.Create();
         yield return BenchScaleCommand.Create();
+        yield return BenchStateCommand.Create();
         yield return ReplicaCommand.Create();
         yield return ProxyCommand.Create();
         yield return ProxyBenchCommand.Create();

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Diagnostics;
+using Pipeline.Predictor.Autoscaling.Predictive;
 using Pipeline.Simulator.Balancing;
 using Pipeline.Simulator.Evaluation;
 using Pipeline.Simulator.Frontier;
@@ -23,6 +24,7 @@ internal static class EvaluateCommand
         var surprise = new Option<int?>("--predictive-surprise-windows") { Description = "Windows in a row above the forecast's upper bound before the predictive policy's floor returns to the HPA calculation at the target (default 2; 1 = every exceedance)." };
         var forecaster = new Option<string?>("--predictive-forecaster") { Description = $"Forecaster of the predictive policy: {string.Join(", ", Pipeline.Predictor.Forecasting.ForecasterNames.All)} (default: gbm)." };
         var expected = new Option<string?>("--predictive-expected") { Description = "Utilization the expected demand may drive the predictive policy's replicas to: the point forecast, and the observed rate while it stays inside the forecast interval (default 0.9); 'target' = the reactive floor is the HPA calculation at --target-utilization at every decision (the literal safety net)." };
+        var state = new PredictiveStateOptions();
         var scale = new Option<double?>("--scale") { Description = "Multiply the trace's request counts by F instead of --peak-replicas." };
         var start = new Option<string?>("--start") { Description = "Where to start in the trace: an offset (e.g. 2d) or an ISO-8601 UTC timestamp (default: the first row)." };
         var duration = new Option<string?>("--duration") { Description = "Length of the evaluated span, e.g. 7d, 12h (default: to the end of the trace)." };
@@ -47,6 +49,7 @@ internal static class EvaluateCommand
         {
             command.Options.Add(option);
         }
+        state.AddTo(command);
         command.SetAction(result =>
         {
             try
@@ -55,6 +58,7 @@ internal static class EvaluateCommand
                 var loaded = TraceReader.Read(file.FullName);
                 var upperSizing = EvaluateArguments.Sizing(result.GetValue(upper), "--predictive-upper");
                 var expectedSizing = EvaluateArguments.Sizing(result.GetValue(expected), "--predictive-expected");
+                state.Apply(result, new PredictiveOptions()); // rejects invalid values before any run starts
                 var options = new EvaluationOptions
                 {
                     ConfigurePredictive = p =>
@@ -65,6 +69,7 @@ internal static class EvaluateCommand
                         if (result.GetValue(surprise) is { } windows) p.SurpriseWindows = windows;
                         if (result.GetValue(tail) is { } probability) p.Forecasting.TailProbability = probability > 0 ? probability : null;
                         if (result.GetValue(forecaster) is { } name) p.Forecaster = name;
+                        state.Apply(result, p);
                     },
                     PeakReplicas = result.GetValue(peak),
                     TargetUtilization = result.GetValue(target),

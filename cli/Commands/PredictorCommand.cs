@@ -18,6 +18,7 @@ internal static class PredictorCommand
         var kafka = new KafkaCommandOptions();
         var metrics = new MetricsCommandOptions("predictor");
         var decisions = new DecisionCommandOptions();
+        var predictiveState = new PredictiveStateOptions();
         var state = new Option<string>("--state-dir") { Description = "Directory where the predictive policy keeps each service's history and models across restarts.", DefaultValueFactory = _ => "state/predictive" };
         var evict = DurationParser.Option("--evict-idle-after", new PredictorOptions().EvictIdleAfter, "Forget a service's policy state after this long without a window, in event time (0: never)");
         var maxServices = new Option<int>("--max-services") { Description = "Most services decided for (each holds policy state); windows of more are dead-lettered (limit).", DefaultValueFactory = _ => new PredictorOptions().MaxServices };
@@ -31,6 +32,7 @@ internal static class PredictorCommand
         metrics.AddTo(command);
         decisions.AddTo(command);
         command.Options.Add(state);
+        predictiveState.AddTo(command);
         command.Options.Add(maxServices);
         command.Options.Add(evict);
         command.Options.Add(kedaPort);
@@ -46,6 +48,7 @@ internal static class PredictorCommand
             var logging = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
             var live = PredictiveOptions.Live(result.GetValue(state)!);
             live.StateLogger = logging.CreateLogger("Pipeline.Predictor.State");
+            predictiveState.Apply(result, live);
             var predictor = decisions.Resolve(result, live);
             predictor.MaxServices = result.GetValue(maxServices);
             predictor.EvictIdleAfter = result.GetValue(evict);

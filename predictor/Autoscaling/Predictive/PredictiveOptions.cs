@@ -101,6 +101,31 @@ public sealed class PredictiveOptions
     public int HistoryDays { get; set; } = 35;
 
     /// <summary>
+    /// Bounded per-service state (default false; true in <see cref="Live"/>): the history as float32, at full resolution for what decisions read (a week
+    /// and a day, <see cref="HistoryFullResolution"/>) and as hourly means beyond (<see cref="HistoryCompaction"/>,
+    /// <see cref="CompactHistoryRule"/>), the residual and accuracy windows as float32, and no residual windows for the
+    /// reference, whose intervals nothing reads. False: every point and residual a double (1.6 MB of history per service
+    /// at 15 s windows over 35 days), which is what <c>pipeline evaluate</c> runs by default so its published figures
+    /// reproduce; compact state moved them by float32 rounding only (NASA 7 d 1103.6 h / 0.063% against exact's 1102.7 h
+    /// / 0.070%, Wikipedia 1651.2 h against 1656.5 h; <c>evaluate --predictive-state compact</c>).
+    /// </summary>
+    public bool CompactState { get; set; }
+
+    /// <summary>
+    /// Span of the newest points a compact history keeps at full resolution; null: a week and a day plus an hour, all a
+    /// decision reads (<see cref="CompactHistoryRule"/>). A shorter span keeps means of <see cref="HistoryDownsample"/>
+    /// points up to a week and a day: less memory, coarser recurring demand and seasonal lags.
+    /// </summary>
+    public TimeSpan? HistoryFullResolution { get; set; }
+
+    /// <summary>
+    /// With a shorter <see cref="HistoryFullResolution"/>, points per bucket mean up to a week and a day; null: the width
+    /// of the <c>gbm</c> seasonal lags' smoothing (5 points where a day holds at least 96, else 1), so a lag reads a mean
+    /// of as many points as it averages now.
+    /// </summary>
+    public int? HistoryDownsample { get; set; }
+
+    /// <summary>
     /// Options for the live predictor: background training (a decision never waits for a model) and history plus
     /// models persisted under <paramref name="stateDirectory"/> (a local directory rather than a compacted topic: the
     /// ML.NET model zips are binary blobs of hundreds of KB and only the predictor's own restart needs them).
@@ -109,6 +134,7 @@ public sealed class PredictiveOptions
     {
         Trainer = TrainerModes.Background,
         StateDirectory = stateDirectory,
+        CompactState = true,
     };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
@@ -131,6 +157,8 @@ public sealed class PredictiveOptions
         if (!(MaxScaleDownFraction > 0 && MaxScaleDownFraction <= 1)) throw new ArgumentException($"Predictive.MaxScaleDownFraction: must be in (0, 1], was {MaxScaleDownFraction}");
         if (MinScoredForDrift < 1) throw new ArgumentException($"Predictive.MinScoredForDrift: must be >= 1, was {MinScoredForDrift}");
         if (!TrainerModes.All.Contains(Trainer)) throw new ArgumentException($"Predictive.Trainer: unknown mode '{Trainer}'; known modes: {string.Join(", ", TrainerModes.All)}");
+        if (HistoryFullResolution is { } full && full <= TimeSpan.Zero) throw new ArgumentException($"Predictive.HistoryFullResolution: must be positive, was {full}");
+        if (HistoryDownsample is { } k && k < 1) throw new ArgumentException($"Predictive.HistoryDownsample: must be >= 1, was {k}");
         if (HistoryDays < 2) throw new ArgumentException($"Predictive.HistoryDays: must be >= 2, was {HistoryDays}");
     }
 }

@@ -111,18 +111,21 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var perDay = Math.Max(1, (int)Math.Round(TimeSpan.FromDays(1) / step));
         var capacity = (int)Math.Min(400_000L, (long)perDay * _options.HistoryDays);
         var horizons = Enumerable.Range(1, Math.Max(1, (int)Math.Ceiling((_options.StartupDelay + step) / step))).ToArray();
-        var restored = _store?.LoadHistory(service, step, capacity);
+        var compaction = CompactHistoryRule.For(_options, step, horizons.Length);
+        var restored = _store?.LoadHistory(service, step, capacity, compaction);
         var reference = ForecasterRegistry.Create(_options.Reference, _options.Forecasting, horizons.Length);
         var replay = restored is null ? 0 : Math.Min(restored.Available - 1, _options.Forecasting.ResidualWindow + horizons.Length);
         var history = restored is null
-            ? new RateHistory(step, capacity)
-            : RateHistory.Restore(step, capacity, restored.TimeOf(0), restored.FirstIndex, Points(restored, restored.FirstIndex, restored.Count - replay));
+            ? new RateHistory(step, capacity, compaction)
+            : RateHistory.Restore(step, capacity, restored.TimeOf(0), restored.FirstIndex, Points(restored, restored.FirstIndex, restored.Count - replay), compaction);
         var model = _global?.Join(service, history, horizons.Length) ?? ForecasterRegistry.Create(_options.Forecaster, _options.Forecasting, horizons.Length);
         if (_store is not null && model is ITrainableForecaster trainable) _store.TryLoadModel(service, trainable);
+        // The reference's intervals are never read (only its accuracy, for the drift check): compact state keeps none.
+        var compact = _options.CompactState;
         state = new PredictiveServiceState(
             history,
-            new ForecastTracker(model, horizons, _options.Forecasting),
-            new ForecastTracker(reference, horizons, _options.Forecasting),
+            new ForecastTracker(model, horizons, _options.Forecasting, compact: compact),
+            new ForecastTracker(reference, horizons, _options.Forecasting, intervals: !compact, compact: compact),
             new CapacityEstimator(_options.CapacityPerReplica, _options.CapacitySmoothing));
         // After a restart, replay the newest persisted points through the loaded model so the intervals and the drift
         // check are calibrated at once instead of after another ResidualWindow of live windows.
@@ -138,10 +141,8 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         return state;
     }
 
-    private static double[] Points(RateHistory history, long from, long to)
+    private static IEnumerable<double> Points(RateHistory history, long from, long to)
     {
-        var points = new double[Math.Max(0, to - from)];
-        for (var i = 0; i < points.Length; i++) points[i] = history[from + i];
-        return points;
+        for (var i = from; i < to; i++) yield return history[i];
     }
 }

@@ -16,6 +16,12 @@ public static class GbmFeatures
     /// <summary>Points before the origin the features read (besides the seasonal lags).</summary>
     public const int Lookback = 64;
 
+    /// <summary>
+    /// Points each side of a seasonal lag averaged into it at <paramref name="dailySeason"/> points a day: 2 where a day holds
+    /// at least 96 points (at most ±30 min), else 0.
+    /// </summary>
+    public static int SeasonalHalfWidth(int dailySeason) => Math.Min(2, dailySeason / 48);
+
     /// <summary>The variance-stabilised value of point <paramref name="index"/>.</summary>
     public static double Y(RateHistory history, long index) => Math.Log(1 + history[index] * history.Step.TotalSeconds);
 
@@ -63,7 +69,7 @@ public static class GbmFeatures
 
     private static bool WriteSeasonal(RateHistory history, long t, int h, int season, double level, Span<float> f)
     {
-        var half = Math.Min(2, history.DailySeason / 48);
+        var half = SeasonalHalfWidth(history.DailySeason);
         var atTarget = t + h - season;
         var atOrigin = t - season;
         if (!history.Holds(atOrigin - half) || atTarget + half > t)

@@ -8,14 +8,15 @@ namespace Pipeline.Predictor.Forecasting.Intervals;
 /// Locally adaptive variant (<c>localFraction</c> &lt; 1): only the residuals of the forecasts whose level (ŷ) was
 /// nearest the current one are used — a Mondrian-style split by level, because relative noise shrinks as the rate
 /// grows (Poisson-like counts), so one global quantile is too wide at busy hours and too narrow at quiet ones.
+/// Residuals and levels are stored as float32 when <c>compact</c>; the work arrays of <see cref="Bounds"/> are shared by
+/// every calibrator on a thread (they hold nothing between calls).
 /// </summary>
-internal sealed class ConformalCalibrator(int window, double coverage, double localFraction = 1.0)
+internal sealed class ConformalCalibrator(int window, double coverage, double localFraction = 1.0, bool compact = false)
 {
-    private readonly RollingWindow _residuals = new(window);
-    private readonly RollingWindow _levels = new(window);
-    private readonly double[] _sorted = new double[window];
-    private readonly double[] _distance = new double[window];
-    private readonly double[] _scratch = new double[window];
+    [ThreadStatic] private static double[]? s_sorted, s_distance, s_scratch;
+
+    private readonly RollingWindow _residuals = new(window, compact);
+    private readonly RollingWindow _levels = new(window, compact);
     private bool _dirty = true;
     private double _key = double.NaN;
     private double _low, _high;
@@ -36,12 +37,12 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
         var n = _residuals.Count;
         if (n == 0) return (double.NaN, double.NaN);
         if (!_dirty && (localFraction >= 1 || level == _key)) return (_low, _high);
-        var span = _sorted.AsSpan(0, n);
+        var span = Work(ref s_sorted, n);
         _residuals.CopyTo(span);
         var k = n;
         if (localFraction < 1 && n >= 3)
         {
-            var distance = _distance.AsSpan(0, n);
+            var distance = Work(ref s_distance, n);
             _levels.CopyTo(distance);
             for (var i = 0; i < n; i++) distance[i] = Math.Abs(distance[i] - level);
             k = Math.Max(Math.Min(n, 30), (int)Math.Ceiling(n * localFraction));
@@ -80,12 +81,12 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
         Bounds(level);
         var n = _residuals.Count;
         if (n == 0) return double.NaN;
-        var span = _sorted.AsSpan(0, n);
+        var span = Work(ref s_sorted, n);
         _residuals.CopyTo(span);
         var k = n;
         if (localFraction < 1 && n >= 3)
         {
-            var distance = _distance.AsSpan(0, n);
+            var distance = Work(ref s_distance, n);
             _levels.CopyTo(distance);
             for (var i = 0; i < n; i++) distance[i] = Math.Abs(distance[i] - level);
             k = Math.Max(Math.Min(n, 30), (int)Math.Ceiling(n * localFraction));
@@ -102,9 +103,9 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
     /// (in their original order) when the k-th smallest distance is strictly below the (k+1)-th, so exactly k distances are
     /// at most the k-th; false (nothing moved) on a tie there or a NaN distance.
     /// </summary>
-    private bool NearestByCut(ReadOnlySpan<double> distance, Span<double> residuals, int k)
+    private static bool NearestByCut(ReadOnlySpan<double> distance, Span<double> residuals, int k)
     {
-        var a = _scratch.AsSpan(0, distance.Length);
+        var a = Work(ref s_scratch, distance.Length);
         distance.CopyTo(a);
         if (HasNaN(a)) return false;
         var cut = Select(a, k - 1);
@@ -117,6 +118,13 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
             if (distance[i] <= cut) residuals[j++] = residuals[i];
         }
         return true;
+    }
+
+    /// <summary>The first <paramref name="n"/> elements of this thread's work array, grown when too short.</summary>
+    private static Span<double> Work(ref double[]? array, int n)
+    {
+        if (array is null || array.Length < n) array = new double[Math.Max(n, 512)];
+        return array.AsSpan(0, n);
     }
 
     /// <summary>Quickselect (Hoare partition, median-of-three pivot): the <paramref name="nth"/> smallest, with every later element not smaller.</summary>

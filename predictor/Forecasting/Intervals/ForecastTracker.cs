@@ -14,15 +14,19 @@ public sealed class ForecastTracker
     private readonly ForecastingOptions _options;
     private long _observed = -1;
 
-    /// <summary>Tracks <paramref name="forecaster"/> at <paramref name="horizons"/> (steps, ascending, ≥ 1).</summary>
-    public ForecastTracker(IForecaster forecaster, IReadOnlyList<int> horizons, ForecastingOptions options)
+    /// <summary>
+    /// Tracks <paramref name="forecaster"/> at <paramref name="horizons"/> (steps, ascending, ≥ 1). Without
+    /// <paramref name="intervals"/> only the accuracy is tracked (a reference whose intervals nobody reads: no residual
+    /// windows); <paramref name="compact"/> keeps the residual and accuracy windows as float32.
+    /// </summary>
+    public ForecastTracker(IForecaster forecaster, IReadOnlyList<int> horizons, ForecastingOptions options, bool intervals = true, bool compact = false)
     {
         if (horizons.Count == 0 || horizons.Any(h => h < 1)) throw new ArgumentException("horizons must be a non-empty list of steps >= 1", nameof(horizons));
         Forecaster = forecaster;
         _options = options;
         _horizons = horizons.ToArray();
         _points = new double[_horizons.Length];
-        _records = _horizons.Select(h => new HorizonRecord(h, options)).ToArray();
+        _records = _horizons.Select(h => new HorizonRecord(h, options, intervals, compact)).ToArray();
     }
 
     /// <summary>The wrapped forecaster.</summary>
@@ -57,13 +61,13 @@ public sealed class ForecastTracker
             var record = _records[k];
             var value = Math.Max(0, _points[k]);
             double lower = double.NaN, upper = double.NaN, tail = double.NaN;
-            if (record.Calibrator.Count >= _options.MinResiduals)
+            if (record.Calibrator is { } calibrator && calibrator.Count >= _options.MinResiduals)
             {
                 var y = Math.Log(1 + value * seconds);
-                var (lo, hi) = record.Calibrator.Bounds(y);
+                var (lo, hi) = calibrator.Bounds(y);
                 lower = Math.Max(0, Math.Exp(y + lo) - 1) / seconds;
                 upper = Math.Max(0, Math.Exp(y + hi) - 1) / seconds;
-                if (_options.TailProbability is { } p) tail = Math.Max(0, Math.Exp(y + record.Calibrator.Quantile(p, y)) - 1) / seconds;
+                if (_options.TailProbability is { } p) tail = Math.Max(0, Math.Exp(y + calibrator.Quantile(p, y)) - 1) / seconds;
             }
             record.Remember(history.LastIndex, value, lower, upper);
             result[k] = new HorizonForecast

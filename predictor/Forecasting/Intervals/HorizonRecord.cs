@@ -5,19 +5,23 @@ internal sealed class HorizonRecord
 {
     private readonly Pending[] _pending;
 
-    public HorizonRecord(int horizon, ForecastingOptions options)
+    /// <summary>
+    /// Bookkeeping of <paramref name="horizon"/>; without <paramref name="intervals"/> no residuals are kept (no interval is
+    /// given, coverage is not measured); <paramref name="compact"/> stores the windows as float32.
+    /// </summary>
+    public HorizonRecord(int horizon, ForecastingOptions options, bool intervals = true, bool compact = false)
     {
         Horizon = horizon;
         _pending = new Pending[horizon + 1];
-        Calibrator = new ConformalCalibrator(options.ResidualWindow, options.Coverage, options.LocalFraction);
-        Smape = new RollingWindow(options.AccuracyWindow);
-        Hits = new RollingWindow(options.AccuracyWindow);
+        Calibrator = intervals ? new ConformalCalibrator(options.ResidualWindow, options.Coverage, options.LocalFraction, compact) : null;
+        Smape = new RollingWindow(options.AccuracyWindow, compact);
+        Hits = new RollingShare(intervals ? options.AccuracyWindow : 1);
     }
 
     public int Horizon { get; }
-    public ConformalCalibrator Calibrator { get; }
+    public ConformalCalibrator? Calibrator { get; }
     public RollingWindow Smape { get; }
-    public RollingWindow Hits { get; }
+    public RollingShare Hits { get; }
     public long Scored { get; private set; }
     public long TotalIntervals { get; private set; }
     public long TotalHits { get; private set; }
@@ -39,11 +43,11 @@ internal sealed class HorizonRecord
         TotalSmape += smape;
         Scored++;
         var level = Math.Log(1 + p.Value * stepSeconds);
-        Calibrator.Add(Math.Log(1 + actual * stepSeconds) - level, level);
+        Calibrator?.Add(Math.Log(1 + actual * stepSeconds) - level, level);
         if (double.IsNaN(p.Upper)) return;
-        var hit = actual >= p.Lower && actual <= p.Upper ? 1 : 0;
+        var hit = actual >= p.Lower && actual <= p.Upper;
         Hits.Add(hit);
-        TotalHits += hit;
+        TotalHits += hit ? 1 : 0;
         TotalIntervals++;
     }
 

@@ -1,26 +1,44 @@
 namespace Pipeline.Predictor.Forecasting.Intervals;
 
-/// <summary>The newest <see cref="Capacity"/> values with their running sum.</summary>
-internal sealed class RollingWindow(int capacity)
+/// <summary>
+/// The newest <see cref="Capacity"/> values with their running sum; stored as float32 when <c>compact</c> (the sum is
+/// of the stored values, so the mean differs from the double one only by that rounding).
+/// </summary>
+internal sealed class RollingWindow(int capacity, bool compact = false)
 {
-    private readonly double[] _values = new double[capacity];
+    private readonly double[]? _values = compact ? null : new double[capacity];
+    private readonly float[]? _floats = compact ? new float[capacity] : null;
     private long _added;
     private double _sum;
 
-    public int Capacity => _values.Length;
-    public int Count => (int)Math.Min(_added, _values.Length);
+    public int Capacity => capacity;
+    public int Count => (int)Math.Min(_added, capacity);
     public double Mean => Count == 0 ? double.NaN : _sum / Count;
 
     public void Add(double value)
     {
-        var slot = (int)(_added % _values.Length);
-        if (_added >= _values.Length) _sum -= _values[slot];
-        _values[slot] = value;
-        _sum += value;
+        var slot = (int)(_added % capacity);
+        if (_added >= capacity) _sum -= At(slot);
+        if (_floats is not null) _floats[slot] = (float)value;
+        else _values![slot] = value;
+        _sum += At(slot);
         _added++;
-        if (_added % (16 * _values.Length) == 0) _sum = _values.Take(Count).Sum();
+        if (_added % (16L * capacity) == 0) _sum = Sum();
     }
 
     /// <summary>Copies the held values to <paramref name="target"/> (length ≥ <see cref="Count"/>).</summary>
-    public void CopyTo(Span<double> target) => _values.AsSpan(0, Count).CopyTo(target);
+    public void CopyTo(Span<double> target)
+    {
+        for (var i = 0; i < Count; i++) target[i] = At(i);
+    }
+
+    private double At(int slot) => _floats is not null ? _floats[slot] : _values![slot];
+
+    private double Sum()
+    {
+        if (_values is not null) return _values.Take(Count).Sum();
+        var sum = 0.0;
+        for (var i = 0; i < Count; i++) sum += At(i);
+        return sum;
+    }
 }

@@ -27,11 +27,11 @@ public sealed partial class ForecastStateStore(string root, ILogger? logger = nu
         if (model is GbmModel gbm) GbmModelFiles.Write(Path.Combine(dir, forecaster.Name), gbm);
     }
 
-    /// <summary>The persisted history of <paramref name="service"/>, or null (absent, of another step, or corrupt and set aside).</summary>
-    public RateHistory? LoadHistory(string service, TimeSpan step, int capacity)
+    /// <summary>The persisted history of <paramref name="service"/> stored as <paramref name="compaction"/> says, or null (absent, of another step, or corrupt and set aside).</summary>
+    public RateHistory? LoadHistory(string service, TimeSpan step, int capacity, HistoryCompaction? compaction = null)
     {
         var path = Path.Combine(ServiceDirectory(service), "history.bin");
-        var history = HistoryFile.Read(path, step, capacity, out var corrupt);
+        var history = HistoryFile.Read(path, step, capacity, out var corrupt, compaction);
         if (corrupt is null) return history;
         try
         {

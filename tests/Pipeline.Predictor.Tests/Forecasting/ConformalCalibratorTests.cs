@@ -8,17 +8,20 @@ public class ConformalCalibratorTests
     /// The local bounds must equal the definition computed the straightforward way (sort every held residual by level
     /// distance, keep the nearest k, sort those, take the conformal order statistics) on the values in the same ring
     /// order. Levels drawn from a few values make ties at the cut common, levels drawn from a continuum make them rare,
-    /// so both the linear-time pick and the full-sort path are exercised.
+    /// so both the linear-time pick and the full-sort path are exercised. A compact calibrator (float32 windows) must equal
+    /// the definition on the float32-rounded values.
     /// </summary>
     [Theory]
-    [InlineData(4, 500)]
-    [InlineData(1_000_000, 500)]
-    [InlineData(1_000_000, 40)]
-    [InlineData(7, 25)]
-    public void Bounds_LocalFraction_MatchesFullSortDefinition(int distinctLevels, int window)
+    [InlineData(4, 500, false)]
+    [InlineData(1_000_000, 500, false)]
+    [InlineData(1_000_000, 40, false)]
+    [InlineData(7, 25, false)]
+    [InlineData(4, 500, true)]
+    [InlineData(1_000_000, 500, true)]
+    public void Bounds_LocalFraction_MatchesFullSortDefinition(int distinctLevels, int window, bool compact)
     {
         var random = new Random(11);
-        var calibrator = new ConformalCalibrator(window, 0.9, 1.0 / 3);
+        var calibrator = new ConformalCalibrator(window, 0.9, 1.0 / 3, compact);
         var residuals = new double[window];
         var levels = new double[window];
         for (var added = 0; added < 3 * window; added++)
@@ -26,8 +29,8 @@ public class ConformalCalibratorTests
             var level = random.Next(distinctLevels) / (double)distinctLevels * 8;
             var residual = Math.Round(random.NextDouble() - 0.5, 2);
             calibrator.Add(residual, level);
-            residuals[added % window] = residual;
-            levels[added % window] = level;
+            residuals[added % window] = compact ? (float)residual : residual;
+            levels[added % window] = compact ? (float)level : level;
             var n = Math.Min(added + 1, window);
             var query = added % 3 == 0 ? levels[random.Next(n)] : random.NextDouble() * 8;
             Assert.Equal(Reference(residuals.AsSpan(0, n).ToArray(), levels.AsSpan(0, n).ToArray(), query), calibrator.Bounds(query));

@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Pipeline.Predictor.Autoscaling.Predictive;
+
+namespace Pipeline.Cli.Commands;
+
+/// <summary>
+/// How the predictive policy stores each service's state (<see cref="PredictiveOptions.CompactState"/>), on the command
+/// line of <c>pipeline evaluate</c> and <c>pipeline predictor</c>.
+/// </summary>
+internal sealed class PredictiveStateOptions
+{
+    private readonly Option<string?> _state = new("--predictive-state") { Description = "Per-service state of the predictive policy: 'compact' (the live predictor's default: float32, full resolution for the week and a day decisions read, hourly means beyond; see pipeline bench-state) or 'exact' (evaluate's default, so its published figures reproduce: every point and residual a double)." };
+    private readonly Option<string?> _full = new("--predictive-full-resolution") { Description = "With compact state: span of the newest history kept at full resolution, e.g. 2d, 6h (default: a week and a day, all a decision reads; shorter keeps bucket means up to a week and a day: 6h with --predictive-downsample 60 fits 50 KB per service at 15 s, with coarser recurring demand and seasonal lags)." };
+    private readonly Option<int?> _downsample = new("--predictive-downsample") { Description = "With a shorter --predictive-full-resolution: points per bucket mean up to a week and a day (default: 5, the width of the gbm seasonal lags' smoothing; 1 where a day holds fewer than 96 points); hourly means beyond." };
+
+    public void AddTo(Command command)
+    {
+        foreach (var o in new Option[] { _state, _full, _downsample }) command.Options.Add(o);
+    }
+
+    /// <summary>Applies the options given to <paramref name="options"/>; throws naming the option when a value is invalid.</summary>
+    public void Apply(ParseResult result, PredictiveOptions options)
+    {
+        options.CompactState = result.GetValue(_state) switch
+        {
+            null => options.CompactState,
+            "compact" => true,
+            "exact" => false,
+            var other => throw new ArgumentException($"--predictive-state: '{other}' is neither 'compact' nor 'exact'"),
+        };
+        if (result.GetValue(_full) is { } full) options.HistoryFullResolution = EvaluateArguments.Duration(full, "--predictive-full-resolution");
+        if (result.GetValue(_downsample) is { } k)
+        {
+            if (k < 1) throw new ArgumentException($"--predictive-downsample: must be >= 1, was {k}");
+            options.HistoryDownsample = k;
+        }
+    }
+}

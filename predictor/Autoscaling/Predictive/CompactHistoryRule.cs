@@ -1,0 +1,42 @@
+using Pipeline.Predictor.Forecasting;
+using Pipeline.Predictor.Forecasting.Gbm;
+
+namespace Pipeline.Predictor.Autoscaling.Predictive;
+
+/// <summary>
+/// The <see cref="HistoryCompaction"/> of the policy's histories (<see cref="PredictiveOptions.CompactState"/>), from what
+/// reads them. What decisions read lies within a week and a day: <see cref="RecurringDemand"/> exact points
+/// <see cref="PredictiveOptions.RecurringDays"/> days back, the <c>gbm</c> lookback and its seasonal lags a day and a week
+/// back (means of 2·half + 1 points, <see cref="GbmFeatures.SeasonalHalfWidth"/>), the seasonal-naive lags and its choice
+/// of season (the last day against a week before). Beyond, only training reads (holt-winters' 14 days, <c>gbm</c>'s rows
+/// over the whole history): hourly means, the resolution of the hour of day the features know, keep the daily shape.
+/// <list type="bullet">
+/// <item>Default: full resolution for a week and a day plus an hour, hourly means beyond. Everything a decision reads is
+/// as it was (up to float32); simulator runs of up to a week are unchanged.</item>
+/// <item>A shorter <see cref="PredictiveOptions.HistoryFullResolution"/>: buckets of <see cref="PredictiveOptions.HistoryDownsample"/>
+/// (default 2·half + 1 = 5 points, the seasonal lags' width) up to a week and a day, hourly means beyond.</item>
+/// </list>
+/// Spans are rounded up to whole buckets.
+/// </summary>
+internal static class CompactHistoryRule
+{
+    /// <summary>The compaction for histories of <paramref name="step"/> with <paramref name="horizons"/> horizons; null when off.</summary>
+    public static HistoryCompaction? For(PredictiveOptions options, TimeSpan step, int horizons)
+    {
+        if (!options.CompactState) return null;
+        var perDay = Math.Max(1, (int)Math.Round(TimeSpan.FromDays(1) / step));
+        var factor = options.HistoryDownsample ?? 2 * GbmFeatures.SeasonalHalfWidth(perDay) + 1;
+        var hourly = Math.Max(1, perDay / 24 / factor) * factor;
+        // A coarse bucket more: whole coarse buckets are read from one tier.
+        var read = Math.Max(8L * perDay + hourly, Math.Max((long)options.RecurringDays * perDay + 1, GbmFeatures.Lookback + horizons + 1));
+        if (options.HistoryFullResolution is not { } span) return new HistoryCompaction(Whole(read, hourly), hourly);
+        var full = Whole((long)Math.Ceiling(span / step), factor);
+        return hourly > factor && read > full
+            ? new HistoryCompaction(full, factor, (int)Math.Min(int.MaxValue / 2, read), hourly)
+            : new HistoryCompaction(full, factor);
+    }
+
+    /// <summary><paramref name="points"/> rounded up to whole buckets of <paramref name="factor"/> (at least one, at least 2 points).</summary>
+    private static int Whole(long points, int factor) =>
+        (int)Math.Min(int.MaxValue / 4, (Math.Max(points, Math.Max(2, factor)) + factor - 1) / factor * factor);
+}

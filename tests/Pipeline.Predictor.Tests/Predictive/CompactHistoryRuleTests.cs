@@ -1,0 +1,41 @@
+using Pipeline.Predictor.Autoscaling.Predictive;
+using Pipeline.Predictor.Forecasting;
+
+namespace Pipeline.Predictor.Tests.Predictive;
+
+public class CompactHistoryRuleTests
+{
+    [Theory]
+    [InlineData(15, 2, 8 * 5760 + 240, 240)] // a week and a day (and an hour) as appended, hourly means beyond
+    [InlineData(60, 2, 8 * 1440 + 60, 60)]
+    [InlineData(3600, 2, 8 * 24 + 1, 1)] // a day of 24 points: every point
+    [InlineData(15, 9, 9 * 5760 + 1, 240)] // recurring demand reading further back than the weekly lag
+    public void For_Defaults_FullResolutionForWhatDecisionsRead(int stepSeconds, int recurringDays, int full, int factor)
+    {
+        var options = new PredictiveOptions { CompactState = true, RecurringDays = recurringDays };
+
+        var compaction = CompactHistoryRule.For(options, TimeSpan.FromSeconds(stepSeconds), horizons: 5);
+
+        Assert.Equal(new HistoryCompaction((full + factor - 1) / factor * factor, factor), compaction);
+    }
+
+    [Fact]
+    public void For_ShorterFullResolution_BucketsOfTheSeasonalWidthUpToAWeekAndADay()
+    {
+        var options = new PredictiveOptions { CompactState = true, HistoryFullResolution = TimeSpan.FromDays(2) };
+
+        Assert.Equal(new HistoryCompaction(2 * 5760, 5, 8 * 5760 + 240, 240), CompactHistoryRule.For(options, TimeSpan.FromSeconds(15), 5));
+    }
+
+    [Fact]
+    public void For_Options_GivenSpanAndFactor()
+    {
+        var options = new PredictiveOptions { CompactState = true, HistoryFullResolution = TimeSpan.FromHours(6), HistoryDownsample = 60 };
+
+        Assert.Equal(new HistoryCompaction(1440, 60, 8 * 5760 + 240, 240), CompactHistoryRule.For(options, TimeSpan.FromSeconds(15), 5));
+    }
+
+    [Fact]
+    public void For_CompactStateOff_Null() =>
+        Assert.Null(CompactHistoryRule.For(new PredictiveOptions { CompactState = false }, TimeSpan.FromSeconds(15), 5));
+}
