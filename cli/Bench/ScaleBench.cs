@@ -15,7 +15,8 @@ internal static class ScaleBench
     {
         var dir = Directory.CreateTempSubdirectory("pipeline-bench-scale-").FullName;
         var file = Path.Combine(dir, "bootstrap");
-        string[] common = ["--bootstrap-file", file, "--group-prefix", $"scale-{Guid.NewGuid():N}"[..14]];
+        // Both stages admit every benchmarked service (their --max-services defaults are 10,000 and 1,000).
+        string[] common = ["--bootstrap-file", file, "--group-prefix", $"scale-{Guid.NewGuid():N}"[..14], "--max-services", Text(s.Services)];
         var stages = new List<StageProcess>();
         try
         {
