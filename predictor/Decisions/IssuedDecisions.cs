@@ -9,6 +9,8 @@ namespace Pipeline.Predictor.Decisions;
 /// [0, the larger of the step's maximum and the decision's desired count] is refused. This stops forged results that do
 /// not know a recent decision id; one that copies a real id from the decisions topic can still set a count within those
 /// bounds, once, for that decision. Who may write the actuations topic is the broker's to enforce (Kafka ACLs).
+/// Ids are kept as 64-bit FNV-1a hashes (about 0.8 KB per service instead of 5.5 KB of strings): an id crafted to
+/// collide with a recent one gains no more than copying that id.
 /// </summary>
 internal sealed class IssuedDecisions(int perService = IssuedDecisions.DefaultPerService)
 {
@@ -21,16 +23,20 @@ internal sealed class IssuedDecisions(int perService = IssuedDecisions.DefaultPe
     public void Issued(ScaleDecision decision)
     {
         if (!_byService.TryGetValue(decision.Service, out var recent)) _byService[decision.Service] = recent = new Recent();
-        if (recent.Entries.Exists(e => e.Id == decision.Id)) return;
-        recent.Entries.Add(new Entry(decision.Id, decision.DesiredReplicas, ++recent.Sequence));
+        var id = Hash(decision.Id);
+        if (recent.Entries.Exists(e => e.Id == id)) return;
+        recent.Entries.Add(new Entry(id, decision.DesiredReplicas, ++recent.Sequence));
         if (recent.Entries.Count > perService) recent.Entries.RemoveAt(0);
     }
 
     /// <summary>Null when <paramref name="result"/> may be followed (and marks its decision followed), else why not.</summary>
     public string? Refusal(ActuationResult result, int maxReplicas)
     {
-        if (!_byService.TryGetValue(result.Service, out var recent) || recent.Entries.Find(e => e.Id == result.DecisionId) is not { } entry)
+        var id = Hash(result.DecisionId);
+        var at = _byService.TryGetValue(result.Service, out var recent) ? recent.Entries.FindIndex(e => e.Id == id) : -1;
+        if (recent is null || at < 0)
             return $"decision {result.DecisionId} was not issued by this predictor for {result.Service} (or too long ago)";
+        var entry = recent.Entries[at];
         if (entry.Sequence <= recent.Followed)
             return $"decision {result.DecisionId} is not newer than the last decision followed for {result.Service}";
         var max = Math.Max(maxReplicas, entry.Desired);
@@ -43,7 +49,14 @@ internal sealed class IssuedDecisions(int perService = IssuedDecisions.DefaultPe
     /// <summary>Forgets a service (evicted as idle).</summary>
     public void Forget(string service) => _byService.Remove(service);
 
-    private sealed record Entry(string Id, int Desired, long Sequence);
+    private static ulong Hash(string id)
+    {
+        var hash = 14695981039346656037UL;
+        foreach (var c in id) hash = (hash ^ c) * 1099511628211UL;
+        return hash;
+    }
+
+    private readonly record struct Entry(ulong Id, int Desired, long Sequence);
 
     private sealed class Recent
     {
