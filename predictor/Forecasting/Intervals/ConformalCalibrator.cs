@@ -37,21 +37,8 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
         var n = _residuals.Count;
         if (n == 0) return (double.NaN, double.NaN);
         if (!_dirty && (localFraction >= 1 || level == _key)) return (_low, _high);
-        var span = Work(ref s_sorted, n);
-        _residuals.CopyTo(span);
-        var k = n;
-        if (localFraction < 1 && n >= 3)
-        {
-            var distance = Work(ref s_distance, n);
-            _levels.CopyTo(distance);
-            for (var i = 0; i < n; i++) distance[i] = Math.Abs(distance[i] - level);
-            k = Math.Max(Math.Min(n, 30), (int)Math.Ceiling(n * localFraction));
-            // The k nearest are the same set whatever the order when the k-th and (k+1)-th distances differ: then pick
-            // them in O(n) (this runs for every horizon at every decision); on a tie at the cut the order of the full
-            // sort decides which residuals are in, so sort as before.
-            if (k < n && !NearestByCut(distance, span, k)) distance.Sort(span);
-            span = span[..k];
-        }
+        var span = Nearest(level);
+        var k = span.Length;
         var alpha = 1 - coverage;
         var lo = Math.Clamp((int)Math.Floor((k + 1) * alpha / 2), 1, k) - 1;
         var hi = Math.Clamp((int)Math.Ceiling((k + 1) * (1 - alpha / 2)), 1, k) - 1;
@@ -73,26 +60,35 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
     }
 
     /// <summary>
+    /// The residuals that calibrate a forecast at log level <paramref name="level"/>, in the shared work array: all of
+    /// them, or with <c>localFraction</c> &lt; 1 the k nearest in level (at least 30).
+    /// </summary>
+    private Span<double> Nearest(double level)
+    {
+        var n = _residuals.Count;
+        var span = Work(ref s_sorted, n);
+        _residuals.CopyTo(span);
+        if (localFraction >= 1 || n < 3) return span;
+        var distance = Work(ref s_distance, n);
+        _levels.CopyTo(distance);
+        for (var i = 0; i < n; i++) distance[i] = Math.Abs(distance[i] - level);
+        var k = Math.Max(Math.Min(n, 30), (int)Math.Ceiling(n * localFraction));
+        // The k nearest are the same set whatever the order when the k-th and (k+1)-th distances differ: then pick them in
+        // O(n) (this runs for every horizon at every decision); on a tie at the cut the order of the full sort decides
+        // which residuals are in, so sort as before.
+        if (k < n && !NearestByCut(distance, span, k)) distance.Sort(span);
+        return span[..k];
+    }
+
+    /// <summary>
     /// The one-sided residual quantile at <paramref name="probability"/> (the ⌈(k+1)p⌉-th smallest of the k residuals
     /// <see cref="Bounds"/> uses for <paramref name="level"/>, the largest when fewer); NaN while empty.
     /// </summary>
     public double Quantile(double probability, double level = 0)
     {
-        Bounds(level);
-        var n = _residuals.Count;
-        if (n == 0) return double.NaN;
-        var span = Work(ref s_sorted, n);
-        _residuals.CopyTo(span);
-        var k = n;
-        if (localFraction < 1 && n >= 3)
-        {
-            var distance = Work(ref s_distance, n);
-            _levels.CopyTo(distance);
-            for (var i = 0; i < n; i++) distance[i] = Math.Abs(distance[i] - level);
-            k = Math.Max(Math.Min(n, 30), (int)Math.Ceiling(n * localFraction));
-            if (k < n && !NearestByCut(distance, span, k)) distance.Sort(span);
-            span = span[..k];
-        }
+        if (_residuals.Count == 0) return double.NaN;
+        var span = Nearest(level);
+        var k = span.Length;
         var at = Math.Clamp((int)Math.Ceiling((k + 1) * probability), 1, k) - 1;
         if (HasNaN(span)) { span.Sort(); return span[at]; }
         return Select(span, at);
