@@ -3,6 +3,7 @@ using Confluent.Kafka;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Runtime.Kafka.Streaming;
+using Pipeline.Runtime.Http;
 
 namespace Pipeline.Ingest.Push;
 
@@ -37,17 +38,8 @@ public sealed partial class PushIngestService(
         await using var registration = stoppingToken.Register(listener.Stop);
         using var alive = new Timer(_ => counter?.MarkPolled(time.GetUtcNow()), null, TimeSpan.Zero, TimeSpan.FromSeconds(1));
         var handling = new List<Task>();
-        while (!stoppingToken.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested && await ListenerRequests.NextAsync(listener).ConfigureAwait(false) is { } context)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                break;
-            }
             handling.RemoveAll(t => t.IsCompleted);
             handling.Add(HandleAsync(context, stoppingToken));
         }

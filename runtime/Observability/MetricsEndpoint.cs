@@ -3,6 +3,7 @@ using System.Text;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Pipeline.Runtime.Kafka.Streaming;
+using Pipeline.Runtime.Http;
 
 namespace Pipeline.Runtime.Observability;
 
@@ -30,17 +31,8 @@ public sealed partial class MetricsEndpoint(
         }
         Log.Listening(logger, options.Prefix);
         await using var registration = stoppingToken.Register(listener.Stop);
-        while (!stoppingToken.IsCancellationRequested)
+        while (!stoppingToken.IsCancellationRequested && await ListenerRequests.NextAsync(listener).ConfigureAwait(false) is { } context)
         {
-            HttpListenerContext context;
-            try
-            {
-                context = await listener.GetContextAsync().ConfigureAwait(false);
-            }
-            catch (Exception e) when (e is HttpListenerException or ObjectDisposedException or InvalidOperationException)
-            {
-                break;
-            }
             try
             {
                 await AnswerAsync(context, stoppingToken).ConfigureAwait(false);
