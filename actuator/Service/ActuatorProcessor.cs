@@ -11,13 +11,21 @@ namespace Pipeline.Actuator.Service;
 /// decision it reads (applied, clamped, duplicate, recommend-only or failed). Invalid decisions go to the dead-letter topic.
 /// On assignment it reads back the results published recently (<see cref="ActuatorOptions.ResultsReadBack"/>) and since
 /// the decisions it will re-read, so a decision another instance handled before a rebalance is a duplicate here, not
-/// applied twice.
+/// applied twice. A service's scale and route decisions are owned by one instance (<see cref="CoPartitioned"/>).
 /// </summary>
 public sealed class ActuatorProcessor(Actuation actuation) : IStageProcessor
 {
     public string Stage => "actuator";
 
     public IReadOnlyList<string> InputTopics { get; } = [TopicNames.ScaleDecisions, TopicNames.RouteDecisions];
+
+    /// <summary>
+    /// True: partition i of both decision topics (the same services: keyed by service, equal partition counts) goes to the
+    /// same instance. The group's default, cooperative-sticky, balances partitions over both topics together and handed a
+    /// joining instance all the route partitions and none of the scale ones: scaling was never spread, and a target that
+    /// runs a service's replicas (local) got route weights for replicas another instance runs, which it drops.
+    /// </summary>
+    public bool CoPartitioned => true;
 
     public void PartitionsAssigned(IReadOnlyList<TopicPartition> partitions, ITopicHistory history)
     {
