@@ -23,7 +23,9 @@ public sealed class ActuatorProcessor(Actuation actuation) : IStageProcessor
     /// True: partition i of both decision topics (the same services: keyed by service, equal partition counts) goes to the
     /// same instance. The group's default, cooperative-sticky, balances partitions over both topics together and handed a
     /// joining instance all the route partitions and none of the scale ones: scaling was never spread, and a target that
-    /// runs a service's replicas (local) got route weights for replicas another instance runs, which it drops.
+    /// runs a service's replicas (local) got route weights for replicas another instance runs, which it drops. Range
+    /// rebalances are eager (every partition revoked and read back); one group cannot mix the two assignors, so an upgrade
+    /// from a cooperative-sticky actuator stops the old instances first.
     /// </summary>
     public bool CoPartitioned => true;
 
