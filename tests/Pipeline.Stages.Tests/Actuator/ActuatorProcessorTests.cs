@@ -199,4 +199,15 @@ public sealed class ActuatorProcessorTests
 
         Assert.Contains("known: dry-run, kubernetes, simulator", e.Message);
     }
+
+    [Fact]
+    public void CoPartitioned_DecisionTopicsOfEqualPartitionCounts_OwnedTogether()
+    {
+        var (processor, _) = Create();
+
+        // Partition i of both decision topics holds the same services only while their partition counts are equal.
+        Assert.True(processor.CoPartitioned);
+        Assert.Single(TopicNames.All.Where(t => processor.InputTopics.Contains(t.Name)).Select(t => t.Partitions).Distinct());
+        Assert.Equal(2, TopicNames.All.Count(t => processor.InputTopics.Contains(t.Name)));
+    }
 }
