@@ -20,7 +20,7 @@ internal static class FeatureWindowBuilder
         long completed = 0, errors = 0, latencyCount = 0;
         int ready = 0, inFlight = 0;
 
-        foreach (var r in window.Replicas.Values.OrderBy(r => r.Replica, StringComparer.Ordinal))
+        foreach (var r in ByReplica(window))
         {
             var latest = r.Latest!;
             var divisor = Math.Max(windowSeconds, r.IntervalSeconds);
@@ -75,6 +75,15 @@ internal static class FeatureWindowBuilder
             LatencyP99Ms = Quantile(merged, 0.99),
             ReplicaFeatures = replicas,
         };
+    }
+
+    /// <summary>The window's replicas in ordinal order of their ids (no sort for a single replica, the common case).</summary>
+    private static ReplicaAccumulator[] ByReplica(WindowAccumulator window)
+    {
+        var replicas = new ReplicaAccumulator[window.Replicas.Count];
+        window.Replicas.Values.CopyTo(replicas, 0);
+        if (replicas.Length > 1) Array.Sort(replicas, static (a, b) => string.CompareOrdinal(a.Replica, b.Replica));
+        return replicas;
     }
 
     private static double Quantile(long[]? counts, double q) => counts is null ? double.NaN : LatencyBuckets.Quantile(counts, q);
