@@ -1,4 +1,5 @@
 using Pipeline.Contracts.Messages;
+using Pipeline.Features.Normalization;
 
 namespace Pipeline.Features.Windowing;
 
@@ -11,7 +12,8 @@ namespace Pipeline.Features.Windowing;
 /// </summary>
 internal static class FeatureWindowBuilder
 {
-    public static FeatureWindow Build(string service, WindowAccumulator window)
+    /// <summary>The window's features, scored by <paramref name="normalizer"/> when given (in window order per service).</summary>
+    public static FeatureWindow Build(string service, WindowAccumulator window, FeatureNormalizer? normalizer = null)
     {
         var windowSeconds = (window.End - window.Start).TotalSeconds;
         var replicas = new List<ReplicaFeatures>(window.Replicas.Count);
@@ -56,6 +58,9 @@ internal static class FeatureWindowBuilder
             }
         }
 
+        var utilization = ready > 0 ? readyUtilization / ready : 0;
+        var errorRate = completed > 0 ? (double)errors / completed : 0;
+        var p95 = Quantile(merged, 0.95);
         return new FeatureWindow
         {
             Service = service,
@@ -66,14 +71,15 @@ internal static class FeatureWindowBuilder
             ReadyReplicas = ready,
             RequestRate = requestRate,
             Throughput = throughput,
-            ErrorRate = completed > 0 ? (double)errors / completed : 0,
-            Utilization = ready > 0 ? readyUtilization / ready : 0,
+            ErrorRate = errorRate,
+            Utilization = utilization,
             InFlight = inFlight,
             LatencyMeanMs = latencyCount > 0 ? latencySum / latencyCount : double.NaN,
             LatencyP50Ms = Quantile(merged, 0.50),
-            LatencyP95Ms = Quantile(merged, 0.95),
+            LatencyP95Ms = p95,
             LatencyP99Ms = Quantile(merged, 0.99),
             ReplicaFeatures = replicas,
+            Normalized = normalizer?.Score(service, requestRate, utilization, p95, errorRate) ?? new Dictionary<string, double>(),
         };
     }
 

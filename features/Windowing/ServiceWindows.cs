@@ -1,5 +1,6 @@
 using System.Globalization;
 using Pipeline.Contracts.Messages;
+using Pipeline.Features.Normalization;
 
 namespace Pipeline.Features.Windowing;
 
@@ -74,24 +75,24 @@ internal sealed class ServiceWindows(string service, WindowingOptions options)
     /// <summary>Whether the oldest open window's end is at or before the watermark.</summary>
     public bool HasClosable => _open.Count > 0 && (_open.First().Key + 1) * _sizeTicks <= WatermarkTicks;
 
-    /// <summary>Removes and builds the windows whose end is at or before the watermark, oldest first.</summary>
-    public void CloseReady(List<FeatureWindow> output)
+    /// <summary>Removes and builds the windows whose end is at or before the watermark, oldest first, scored by <paramref name="normalizer"/> when given.</summary>
+    public void CloseReady(List<FeatureWindow> output, FeatureNormalizer? normalizer)
     {
         while (_open.Count > 0)
         {
             var (index, window) = _open.First();
             if ((index + 1) * _sizeTicks > WatermarkTicks) break;
             _open.Remove(index);
-            output.Add(FeatureWindowBuilder.Build(Service, window));
+            output.Add(FeatureWindowBuilder.Build(Service, window, normalizer));
         }
     }
 
     /// <summary>Closes every open window and moves the watermark to the end of the newest one.</summary>
-    public void CloseAll(List<FeatureWindow> output)
+    public void CloseAll(List<FeatureWindow> output, FeatureNormalizer? normalizer)
     {
         if (_open.Count == 0) return;
         AdvanceWatermark((_open.Keys.Max() + 1) * _sizeTicks);
-        CloseReady(output);
+        CloseReady(output, normalizer);
     }
 
     private static string Format(long utcTicks) => new DateTime(Math.Clamp(utcTicks, 0, DateTime.MaxValue.Ticks), DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);
