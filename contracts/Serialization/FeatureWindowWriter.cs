@@ -28,13 +28,20 @@ internal static class FeatureWindowWriter
         if (window.Normalized is { } normalized)
         {
             writer.WriteStartObject("normalized"u8);
-            foreach (var (name, value) in normalized) JsonDouble.Write(writer, name, value);
+            if (normalized is Dictionary<string, double> dictionary)
+            {
+                foreach (var (name, value) in dictionary) JsonDouble.Write(writer, name, value); // no boxed enumerator
+            }
+            else
+            {
+                foreach (var (name, value) in normalized) JsonDouble.Write(writer, name, value);
+            }
             writer.WriteEndObject();
         }
         if (window.ReplicaFeatures is { } replicas)
         {
             writer.WriteStartArray("replicaFeatures"u8);
-            foreach (var replica in replicas) Write(writer, replica);
+            for (var i = 0; i < replicas.Count; i++) Write(writer, replicas[i]);
             writer.WriteEndArray();
         }
         writer.WriteEndObject();

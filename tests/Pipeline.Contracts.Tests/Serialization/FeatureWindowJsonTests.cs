@@ -14,6 +14,7 @@ public sealed class FeatureWindowJsonTests
         Rich(),
         new() { Service = null!, WindowStart = default, WindowEnd = DateTimeOffset.MaxValue, Normalized = null!, ReplicaFeatures = null! },
         new() { Service = "", WindowStart = T, WindowEnd = T, ReplicaFeatures = [null!, new() { Replica = null! }], Normalized = new Dictionary<string, double>() },
+        new() { Service = "s", WindowStart = T, WindowEnd = T, Normalized = new SortedList<string, double> { ["b"] = 1, ["a"] = double.NegativeInfinity } },
     ];
 
     private static FeatureWindow Rich() => new()
