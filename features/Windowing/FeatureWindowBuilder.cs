@@ -24,17 +24,16 @@ internal static class FeatureWindowBuilder
 
         foreach (var r in ByReplica(window))
         {
-            var latest = r.Latest!;
             var divisor = Math.Max(windowSeconds, r.IntervalSeconds);
             var features = new ReplicaFeatures
             {
                 Replica = r.Replica,
-                Ready = latest.Ready,
+                Ready = r.LatestReady,
                 RequestRate = r.Requests / divisor,
                 Throughput = r.Completed / divisor,
                 ErrorRate = r.Completed > 0 ? (double)r.Errors / r.Completed : 0,
                 Utilization = r.Utilization,
-                InFlight = latest.InFlight,
+                InFlight = r.LatestInFlight,
                 LatencyMeanMs = r.LatencyMeanMs,
                 LatencyP99Ms = r.LatencyCounts is null ? double.NaN : LatencyBuckets.Quantile(r.LatencyCounts, 0.99),
             };
@@ -43,10 +42,10 @@ internal static class FeatureWindowBuilder
             throughput += features.Throughput;
             completed += r.Completed;
             errors += r.Errors;
-            inFlight += latest.InFlight;
+            inFlight += r.LatestInFlight;
             latencySum += r.LatencySumMs;
             latencyCount += r.LatencyCount;
-            if (latest.Ready)
+            if (r.LatestReady)
             {
                 ready++;
                 readyUtilization += r.Utilization;
