@@ -101,7 +101,7 @@ public sealed partial class ConsumeTransformProduceLoop
                     CommitPending(consumer, null);
                     uncommitted = 0;
                 }
-                if (uncommitted > 0 && (record is null || uncommitted >= 1000 || sinceCommit.Elapsed >= CommitInterval))
+                if (uncommitted > 0 && (record is null || uncommitted >= _processor.CommitEveryRecords || sinceCommit.Elapsed >= CommitInterval))
                 {
                     CommitPending(consumer, null);
                     uncommitted = 0;
