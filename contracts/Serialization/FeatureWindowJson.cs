@@ -12,6 +12,7 @@ namespace Pipeline.Contracts.Serialization;
 /// </summary>
 public static class FeatureWindowJson
 {
+    private const int MaxKeptBytes = 64 * 1024;
     [ThreadStatic] private static ArrayBufferWriter<byte>? _buffer;
     [ThreadStatic] private static Utf8JsonWriter? _writer;
 
@@ -24,6 +25,8 @@ public static class FeatureWindowJson
         writer.Reset(buffer);
         FeatureWindowWriter.Write(writer, window);
         writer.Flush();
-        return buffer.WrittenSpan.ToArray();
+        var bytes = buffer.WrittenSpan.ToArray();
+        if (buffer.Capacity > MaxKeptBytes) (_buffer, _writer) = (null, null); // a rare huge window does not pin its buffer
+        return bytes;
     }
 }
