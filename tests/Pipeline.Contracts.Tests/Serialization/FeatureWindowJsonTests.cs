@@ -61,7 +61,11 @@ public sealed class FeatureWindowJsonTests
         var small = FeatureWindowJson.Serialize(new FeatureWindow { Service = "a", WindowStart = T, WindowEnd = T });
         var large = FeatureWindowJson.Serialize(new FeatureWindow { Service = new string('x', 5000), WindowStart = T, WindowEnd = T });
         var again = FeatureWindowJson.Serialize(new FeatureWindow { Service = "a", WindowStart = T, WindowEnd = T });
+        var huge = new FeatureWindow { Service = new string('y', 100_000), WindowStart = T, WindowEnd = T };
+        Assert.Equal(JsonSerializer.SerializeToUtf8Bytes(huge, JsonDefaults.Options), FeatureWindowJson.Serialize(huge));
+        var afterHuge = FeatureWindowJson.Serialize(new FeatureWindow { Service = "a", WindowStart = T, WindowEnd = T });
         Assert.Equal(small, again);
+        Assert.Equal(small, afterHuge);
         Assert.True(large.Length > 5000);
     }
 }
