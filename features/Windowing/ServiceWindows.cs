@@ -7,7 +7,7 @@ namespace Pipeline.Features.Windowing;
 /// <summary>The open windows and the watermark of one service.</summary>
 internal sealed class ServiceWindows(string service, WindowingOptions options)
 {
-    private readonly SortedDictionary<long, WindowAccumulator> _open = [];
+    private readonly OpenWindows _open = new();
     private readonly long _sizeTicks = options.WindowSize.Ticks;
 
     public string Service { get; } = service;
@@ -42,7 +42,7 @@ internal sealed class ServiceWindows(string service, WindowingOptions options)
                 $"too far ahead: sample timestamp {sample.Timestamp.UtcDateTime:O} is {(sample.Timestamp - receivedAt).TotalSeconds:0.###} s after its arrival {receivedAt.UtcDateTime:O} (limit {maxAhead.TotalSeconds:0.###} s)");
             return SampleDisposition.TooFarAhead;
         }
-        if (!_open.TryGetValue(index, out var window))
+        if (!_open.TryGet(index, out var window))
         {
             window = new WindowAccumulator(new DateTimeOffset(endTicks - _sizeTicks, TimeSpan.Zero), new DateTimeOffset(endTicks, TimeSpan.Zero));
             _open.Add(index, window);
@@ -73,17 +73,15 @@ internal sealed class ServiceWindows(string service, WindowingOptions options)
     }
 
     /// <summary>Whether the oldest open window's end is at or before the watermark.</summary>
-    public bool HasClosable => _open.Count > 0 && (_open.First().Key + 1) * _sizeTicks <= WatermarkTicks;
+    public bool HasClosable => _open.Count > 0 && (_open.OldestIndex + 1) * _sizeTicks <= WatermarkTicks;
 
     /// <summary>Removes and builds the windows whose end is at or before the watermark, oldest first, scored by <paramref name="normalizer"/> when given.</summary>
     public void CloseReady(List<FeatureWindow> output, FeatureNormalizer? normalizer)
     {
         while (_open.Count > 0)
         {
-            var (index, window) = _open.First();
-            if ((index + 1) * _sizeTicks > WatermarkTicks) break;
-            _open.Remove(index);
-            output.Add(FeatureWindowBuilder.Build(Service, window, normalizer));
+            if ((_open.OldestIndex + 1) * _sizeTicks > WatermarkTicks) break;
+            output.Add(FeatureWindowBuilder.Build(Service, _open.RemoveOldest(), normalizer));
         }
     }
 
@@ -91,7 +89,7 @@ internal sealed class ServiceWindows(string service, WindowingOptions options)
     public void CloseAll(List<FeatureWindow> output, FeatureNormalizer? normalizer)
     {
         if (_open.Count == 0) return;
-        AdvanceWatermark((_open.Keys.Max() + 1) * _sizeTicks);
+        AdvanceWatermark((_open.NewestIndex + 1) * _sizeTicks);
         CloseReady(output, normalizer);
     }
 
