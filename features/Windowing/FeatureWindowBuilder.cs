@@ -16,13 +16,14 @@ internal static class FeatureWindowBuilder
     public static FeatureWindow Build(string service, WindowAccumulator window, FeatureNormalizer? normalizer = null)
     {
         var windowSeconds = (window.End - window.Start).TotalSeconds;
-        var replicas = new List<ReplicaFeatures>(window.Replicas.Count);
+        var ordered = window.OrderedReplicas();
+        var replicas = new List<ReplicaFeatures>(ordered.Length);
         long[]? merged = null;
         double requestRate = 0, throughput = 0, readyUtilization = 0, latencySum = 0;
         long completed = 0, errors = 0, latencyCount = 0;
         int ready = 0, inFlight = 0;
 
-        foreach (var r in ByReplica(window))
+        foreach (var r in ordered)
         {
             var divisor = Math.Max(windowSeconds, r.IntervalSeconds);
             var features = new ReplicaFeatures
@@ -80,15 +81,6 @@ internal static class FeatureWindowBuilder
             ReplicaFeatures = replicas,
             Normalized = normalizer?.Score(service, requestRate, utilization, p95, errorRate) ?? new Dictionary<string, double>(),
         };
-    }
-
-    /// <summary>The window's replicas in ordinal order of their ids (no sort for a single replica, the common case).</summary>
-    private static ReplicaAccumulator[] ByReplica(WindowAccumulator window)
-    {
-        var replicas = new ReplicaAccumulator[window.Replicas.Count];
-        window.Replicas.Values.CopyTo(replicas, 0);
-        if (replicas.Length > 1) Array.Sort(replicas, static (a, b) => string.CompareOrdinal(a.Replica, b.Replica));
-        return replicas;
     }
 
     private static double Quantile(long[]? counts, double q) => counts is null ? double.NaN : LatencyBuckets.Quantile(counts, q);

@@ -47,10 +47,10 @@ internal sealed class ServiceWindows(string service, WindowingOptions options)
             window = new WindowAccumulator(new DateTimeOffset(endTicks - _sizeTicks, TimeSpan.Zero), new DateTimeOffset(endTicks, TimeSpan.Zero));
             _open.Add(index, window);
         }
-        if (!window.Replicas.ContainsKey(sample.Replica) && window.Replicas.Count >= options.MaxReplicasPerWindow)
+        if (window.ReplicaCount >= options.MaxReplicasPerWindow && !window.HasReplica(sample.Replica))
         {
             reason = string.Create(CultureInfo.InvariantCulture,
-                $"limit: window [{window.Start.UtcDateTime:O}, {window.End.UtcDateTime:O}) of service {Service} already has {window.Replicas.Count} replicas (the limit); replica {sample.Replica} not counted");
+                $"limit: window [{window.Start.UtcDateTime:O}, {window.End.UtcDateTime:O}) of service {Service} already has {window.ReplicaCount} replicas (the limit); replica {sample.Replica} not counted");
             return SampleDisposition.OverLimit;
         }
         if (!window.TryAdd(sample))
