@@ -87,8 +87,8 @@ internal static class FeaturesBench
         }
     }
 
-    /// <summary>Seconds the features stage on <paramref name="engine"/> takes from its first to its <paramref name="count"/>th consumed sample, and the windows it published.</summary>
-    public static async Task<(double Seconds, long Windows)> Stage(KafkaOptions kafka, string engine, int count)
+    /// <summary>The features stage on <paramref name="engine"/> from its first to its <paramref name="count"/>th consumed sample: time, windows published, process CPU and GC.</summary>
+    public static async Task<FeaturesStageRun> Stage(KafkaOptions kafka, string engine, int count)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
@@ -99,14 +99,20 @@ internal static class FeaturesBench
         var counter = host.Services.GetRequiredService<StageCounters>().For(FeaturesEngines.Stage);
         await host.StartAsync();
         Stopwatch? clock = null;
+        var start = default(FeaturesStageRun.Mark);
         var deadline = Stopwatch.StartNew();
         while (counter.Consumed < count && deadline.Elapsed < TimeSpan.FromMinutes(5))
         {
-            if (clock is null && counter.Consumed > 0) clock = Stopwatch.StartNew();
+            if (clock is null && counter.Consumed > 0)
+            {
+                clock = Stopwatch.StartNew();
+                start = FeaturesStageRun.Mark.Now();
+            }
             await Task.Delay(2);
         }
         var seconds = counter.Consumed < count || clock is null ? double.NaN : clock.Elapsed.TotalSeconds;
+        var run = FeaturesStageRun.Mark.Now().Since(start, seconds, 0);
         await host.StopAsync(TimeSpan.FromSeconds(20));
-        return (seconds, counter.Published);
+        return run with { Windows = counter.Published };
     }
 }

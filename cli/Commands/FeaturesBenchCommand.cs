@@ -1,9 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
-using Pipeline.Contracts.Topics;
 using Pipeline.Features.Service;
-using Pipeline.Runtime.Kafka;
-using Pipeline.Runtime.Kafka.Embedded;
 
 namespace Pipeline.Cli.Commands;
 
@@ -20,29 +17,32 @@ internal static class FeaturesBenchCommand
         var replicas = new Option<int>("--replicas") { Description = "Replicas per service.", DefaultValueFactory = _ => 2 };
         var interval = new Option<double>("--interval") { Description = "Seconds of event time between a replica's samples (with more samples per service than fit in a window plus grace, windows close).", DefaultValueFactory = _ => 1 };
         var engines = new Option<string[]>("--engine") { Description = $"Engines to measure ({string.Join(", ", FeaturesEngines.All)}).", DefaultValueFactory = _ => [.. FeaturesEngines.All], AllowMultipleArgumentsPerToken = true };
+        var runs = new Option<int>("--runs") { Description = "Rounds, each on a fresh embedded broker with the samples produced anew (raw consume, kcat, then each engine); every round is printed, then the medians.", DefaultValueFactory = _ => 1 };
         var command = new Command("features-bench", "Throughput of the features stage on each engine (samples/s) vs raw consume throughput, on the embedded broker.");
         command.Options.Add(samples);
         command.Options.Add(services);
         command.Options.Add(replicas);
         command.Options.Add(interval);
         command.Options.Add(engines);
+        command.Options.Add(runs);
         command.SetAction(async (result, _) =>
         {
             var count = result.GetValue(samples);
-            using var cluster = EmbeddedKafkaCluster.Start();
-            cluster.CreateTopics(TopicNames.All);
-            FeaturesBench.Produce(cluster.BootstrapServers, count, result.GetValue(services), result.GetValue(replicas), result.GetValue(interval));
-            KafkaOptions Fresh() => new() { BootstrapServers = cluster.BootstrapServers, GroupIdPrefix = $"bench-{Guid.NewGuid():N}"[..14] };
-            var c = CultureInfo.InvariantCulture;
-            Console.WriteLine(string.Create(c, $"features-bench: {count} samples of {result.GetValue(services)} services on the embedded broker at {cluster.BootstrapServers}"));
-            var raw = FeaturesBench.RawConsume(Fresh(), count);
-            Console.WriteLine(string.Create(c, $"raw consume            {count / raw,10:0} samples/s ({raw:0.00} s; a .NET consumer in this process, no processing)"));
-            if (FeaturesBench.Kcat(cluster.BootstrapServers, count) is { } kcat)
-                Console.WriteLine(string.Create(c, $"raw consume (kcat)     {count / kcat,10:0} samples/s ({kcat:0.00} s; kcat -C as a process, its start-up included)"));
-            foreach (var engine in result.GetValue(engines)!)
+            var rates = new Dictionary<string, List<(double Rate, double OfKcat)>>();
+            for (var run = 0; run < Math.Max(1, result.GetValue(runs)); run++)
             {
-                var (seconds, windows) = await FeaturesBench.Stage(Fresh(), engine, count);
-                Console.WriteLine(string.Create(c, $"features on {engine,-10} {count / seconds,10:0} samples/s ({seconds:0.00} s, {windows} windows, {raw / seconds:P0} of raw .NET consume)"));
+                foreach (var (engine, rate, ofKcat) in await FeaturesBenchRound.Run(count, result.GetValue(services), result.GetValue(replicas), result.GetValue(interval), result.GetValue(engines)!))
+                {
+                    if (!rates.TryGetValue(engine, out var list)) rates[engine] = list = [];
+                    list.Add((rate, ofKcat));
+                }
+            }
+            foreach (var (engine, list) in rates.Where(p => p.Value.Count > 1))
+            {
+                var r = list.Select(x => x.Rate).Order().ToList();
+                var k = list.Select(x => x.OfKcat).Order().ToList();
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"features on {engine,-10} median {r[r.Count / 2]:0} samples/s over {r.Count} runs (range {r[0]:0}-{r[^1]:0}); median {k[k.Count / 2]:P0} of kcat in the same run (range {k[0]:P0}-{k[^1]:P0})"));
             }
             return 0;
         });

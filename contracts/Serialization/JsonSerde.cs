@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Confluent.Kafka;
+using Pipeline.Contracts.Messages;
 
 namespace Pipeline.Contracts.Serialization;
 
@@ -8,8 +9,9 @@ public sealed class JsonSerde<T> : ISerializer<T>, IDeserializer<T>
 {
     public static JsonSerde<T> Instance { get; } = new();
 
+    /// <summary>Serializes with <see cref="JsonDefaults.Options"/>; a feature window through <see cref="FeatureWindowJson"/> (same bytes, faster).</summary>
     public byte[] Serialize(T data, SerializationContext context) =>
-        JsonSerializer.SerializeToUtf8Bytes(data, JsonDefaults.Options);
+        data is FeatureWindow window ? FeatureWindowJson.Serialize(window) : JsonSerializer.SerializeToUtf8Bytes(data, JsonDefaults.Options);
 
     /// <summary>Deserializes; throws <see cref="JsonException"/> (with the path of the offending field) on malformed input.</summary>
     public T Deserialize(ReadOnlySpan<byte> data, bool isNull, SerializationContext context)

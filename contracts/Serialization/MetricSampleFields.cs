@@ -56,19 +56,25 @@ internal ref struct MetricSampleFields(MetricSample defaults)
         return sample is not null;
     }
 
+    /// <summary>Reads the counts into a stack buffer and allocates only the exact array (none for an empty one).</summary>
     private bool TryReadCounts(ref Utf8JsonReader reader)
     {
         if (reader.TokenType != JsonTokenType.StartArray) return false;
-        var counts = new long[LatencyBuckets.Count];
+        Span<long> counts = stackalloc long[LatencyBuckets.Count];
+        long[]? grown = null;
         var n = 0;
         while (reader.Read() && reader.TokenType == JsonTokenType.Number)
         {
-            if (n == counts.Length) Array.Resize(ref counts, n * 2);
+            if (n == counts.Length)
+            {
+                grown = new long[n * 2];
+                counts.CopyTo(grown);
+                counts = grown;
+            }
             if (!reader.TryGetInt64(out counts[n++])) return false;
         }
         if (reader.TokenType != JsonTokenType.EndArray) return false;
-        if (n != counts.Length) Array.Resize(ref counts, n);
-        _latencyCounts = counts;
+        _latencyCounts = n == 0 ? [] : counts[..n].ToArray();
         return true;
     }
 

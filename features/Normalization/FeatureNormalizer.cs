@@ -13,14 +13,21 @@ public sealed class FeatureNormalizer
     private readonly Dictionary<string, RunningStats[]> _stats = new(StringComparer.Ordinal);
 
     /// <summary>Returns the window with <see cref="FeatureWindow.Normalized"/> filled; call once per window, in window order.</summary>
-    public FeatureWindow Apply(FeatureWindow window)
+    public FeatureWindow Apply(FeatureWindow window) =>
+        window with { Normalized = Score(window.Service, window.RequestRate, window.Utilization, window.LatencyP95Ms, window.ErrorRate) };
+
+    /// <summary>
+    /// The z-scores of one window's main features for <see cref="FeatureWindow.Normalized"/>, adding them to the service's
+    /// statistics (what <see cref="Apply"/> does, for a window not built yet); call once per window, in window order.
+    /// </summary>
+    public Dictionary<string, double> Score(string service, double requestRate, double utilization, double latencyP95Ms, double errorRate)
     {
-        if (!_stats.TryGetValue(window.Service, out var stats))
+        if (!_stats.TryGetValue(service, out var stats))
         {
             stats = [.. NormalizedFeatures.All.Select(_ => new RunningStats())];
-            _stats.Add(window.Service, stats);
+            _stats.Add(service, stats);
         }
-        Span<double> values = [window.RequestRate, window.Utilization, window.LatencyP95Ms, window.ErrorRate];
+        Span<double> values = [requestRate, utilization, latencyP95Ms, errorRate];
         var normalized = new Dictionary<string, double>(NormalizedFeatures.All.Count, StringComparer.Ordinal);
         for (var i = 0; i < values.Length; i++)
         {
@@ -28,7 +35,7 @@ public sealed class FeatureNormalizer
             normalized[NormalizedFeatures.All[i]] = stats[i].ZScore(values[i]);
             stats[i].Add(values[i]);
         }
-        return window with { Normalized = normalized };
+        return normalized;
     }
 
     /// <summary>Drops the statistics of <paramref name="service"/> (an evicted service starts afresh).</summary>

@@ -24,6 +24,14 @@ public sealed class FeaturesProcessor(WindowingOptions options, TimeProvider tim
 
     public IReadOnlyList<string> InputTopics { get; } = [TopicNames.Metrics];
 
+    /// <summary>
+    /// Commits every 10,000 records (and every commit interval) instead of 1,000: the commit point stays behind the oldest
+    /// open window's first sample (<see cref="HeldOffset"/>), a window of samples behind at fleet scale, so committing
+    /// more often hardly shortens what a restart re-reads, while each commit blocks the loop on outputs in flight and the
+    /// broker (a fifth of the loop's time at 10,000 services with commits every 1,000 records, measured).
+    /// </summary>
+    public int CommitEveryRecords => 10_000;
+
     public void Process(InputMessage message, IStageOutput output)
     {
         var result = Step(message.Partition).Add(message, time.GetUtcNow());

@@ -4,19 +4,20 @@ namespace Pipeline.Features.Service;
 /// Offsets of accepted samples whose window has not been emitted yet, so the features stage commits no further than the
 /// oldest of them per partition. A sample is released when a window of its service ending at or after its timestamp
 /// closes (a sample belongs to the window holding its interval's midpoint, which ends no later). Indexed by service for
-/// release and kept sorted per partition for the lowest offset, so neither scans the samples of other services.
+/// release and kept in offset order per partition (<see cref="HeldOffsets"/>) for the lowest offset, so neither scans the
+/// samples of other services.
 /// </summary>
 internal sealed class HeldSamples
 {
     private readonly Dictionary<string, List<(int Partition, long TimestampTicks, long Offset)>> _byService = new(StringComparer.Ordinal);
-    private readonly Dictionary<int, SortedSet<long>> _offsets = [];
+    private readonly Dictionary<int, HeldOffsets> _offsets = [];
 
     public void Hold(int partition, string service, DateTimeOffset timestamp, long offset)
     {
         if (!_byService.TryGetValue(service, out var held)) _byService[service] = held = [];
         held.Add((partition, timestamp.UtcTicks, offset));
-        if (!_offsets.TryGetValue(partition, out var offsets)) _offsets[partition] = offsets = [];
-        offsets.Add(offset);
+        if (!_offsets.TryGetValue(partition, out var offsets)) _offsets[partition] = offsets = new HeldOffsets();
+        offsets.Hold(offset);
     }
 
     public void Release(string service, DateTimeOffset windowEnd)
@@ -27,7 +28,7 @@ internal sealed class HeldSamples
         for (var i = 0; i < held.Count; i++)
         {
             var entry = held[i];
-            if (entry.TimestampTicks <= end) _offsets[entry.Partition].Remove(entry.Offset);
+            if (entry.TimestampTicks <= end) _offsets[entry.Partition].Release(entry.Offset);
             else held[kept++] = entry;
         }
         held.RemoveRange(kept, held.Count - kept);
@@ -45,6 +46,5 @@ internal sealed class HeldSamples
         }
     }
 
-    public long? Lowest(int partition) =>
-        _offsets.TryGetValue(partition, out var offsets) && offsets.Count > 0 ? offsets.Min : null;
+    public long? Lowest(int partition) => _offsets.TryGetValue(partition, out var offsets) ? offsets.Lowest() : null;
 }

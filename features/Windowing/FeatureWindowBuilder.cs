@@ -1,4 +1,5 @@
 using Pipeline.Contracts.Messages;
+using Pipeline.Features.Normalization;
 
 namespace Pipeline.Features.Windowing;
 
@@ -11,28 +12,29 @@ namespace Pipeline.Features.Windowing;
 /// </summary>
 internal static class FeatureWindowBuilder
 {
-    public static FeatureWindow Build(string service, WindowAccumulator window)
+    /// <summary>The window's features, scored by <paramref name="normalizer"/> when given (in window order per service).</summary>
+    public static FeatureWindow Build(string service, WindowAccumulator window, FeatureNormalizer? normalizer = null)
     {
         var windowSeconds = (window.End - window.Start).TotalSeconds;
-        var replicas = new List<ReplicaFeatures>(window.Replicas.Count);
+        var ordered = window.OrderedReplicas();
+        var replicas = new List<ReplicaFeatures>(ordered.Length);
         long[]? merged = null;
         double requestRate = 0, throughput = 0, readyUtilization = 0, latencySum = 0;
         long completed = 0, errors = 0, latencyCount = 0;
         int ready = 0, inFlight = 0;
 
-        foreach (var r in window.Replicas.Values.OrderBy(r => r.Replica, StringComparer.Ordinal))
+        foreach (var r in ordered)
         {
-            var latest = r.Latest!;
             var divisor = Math.Max(windowSeconds, r.IntervalSeconds);
             var features = new ReplicaFeatures
             {
                 Replica = r.Replica,
-                Ready = latest.Ready,
+                Ready = r.LatestReady,
                 RequestRate = r.Requests / divisor,
                 Throughput = r.Completed / divisor,
                 ErrorRate = r.Completed > 0 ? (double)r.Errors / r.Completed : 0,
                 Utilization = r.Utilization,
-                InFlight = latest.InFlight,
+                InFlight = r.LatestInFlight,
                 LatencyMeanMs = r.LatencyMeanMs,
                 LatencyP99Ms = r.LatencyCounts is null ? double.NaN : LatencyBuckets.Quantile(r.LatencyCounts, 0.99),
             };
@@ -41,10 +43,10 @@ internal static class FeatureWindowBuilder
             throughput += features.Throughput;
             completed += r.Completed;
             errors += r.Errors;
-            inFlight += latest.InFlight;
+            inFlight += r.LatestInFlight;
             latencySum += r.LatencySumMs;
             latencyCount += r.LatencyCount;
-            if (latest.Ready)
+            if (r.LatestReady)
             {
                 ready++;
                 readyUtilization += r.Utilization;
@@ -56,6 +58,9 @@ internal static class FeatureWindowBuilder
             }
         }
 
+        var utilization = ready > 0 ? readyUtilization / ready : 0;
+        var errorRate = completed > 0 ? (double)errors / completed : 0;
+        var p95 = Quantile(merged, 0.95);
         return new FeatureWindow
         {
             Service = service,
@@ -66,14 +71,15 @@ internal static class FeatureWindowBuilder
             ReadyReplicas = ready,
             RequestRate = requestRate,
             Throughput = throughput,
-            ErrorRate = completed > 0 ? (double)errors / completed : 0,
-            Utilization = ready > 0 ? readyUtilization / ready : 0,
+            ErrorRate = errorRate,
+            Utilization = utilization,
             InFlight = inFlight,
             LatencyMeanMs = latencyCount > 0 ? latencySum / latencyCount : double.NaN,
             LatencyP50Ms = Quantile(merged, 0.50),
-            LatencyP95Ms = Quantile(merged, 0.95),
+            LatencyP95Ms = p95,
             LatencyP99Ms = Quantile(merged, 0.99),
             ReplicaFeatures = replicas,
+            Normalized = normalizer?.Score(service, requestRate, utilization, p95, errorRate) ?? new Dictionary<string, double>(),
         };
     }
 

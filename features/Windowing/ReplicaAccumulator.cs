@@ -2,10 +2,13 @@ using Pipeline.Contracts.Messages;
 
 namespace Pipeline.Features.Windowing;
 
-/// <summary>Sums of one replica's samples within one window.</summary>
+/// <summary>
+/// Sums of one replica's samples within one window. It keeps what the window needs of its newest sample, not the sample,
+/// and the timestamps of earlier samples only once there is a second one, so a window holds little until it closes.
+/// </summary>
 internal sealed class ReplicaAccumulator(string replica)
 {
-    private readonly List<long> _timestamps = [];
+    private List<long>? _earlier; // timestamps of the samples before the newest, in arrival order
 
     public string Replica { get; } = replica;
     public long Requests { get; private set; }
@@ -21,16 +24,25 @@ internal sealed class ReplicaAccumulator(string replica)
     /// <summary>Merged histogram; null until a sample carries one.</summary>
     public long[]? LatencyCounts { get; private set; }
 
-    /// <summary>The sample with the newest timestamp: its readiness and in-flight count describe the window's end.</summary>
-    public MetricSample? Latest { get; private set; }
+    /// <summary>Whether a sample was added; the three below describe the newest one (the window's end).</summary>
+    public bool HasSamples { get; private set; }
+
+    /// <summary>The newest sample's timestamp (UTC ticks).</summary>
+    public long LatestTicks { get; private set; }
+
+    /// <summary>Whether the newest sample said ready.</summary>
+    public bool LatestReady { get; private set; }
+
+    /// <summary>The newest sample's in-flight count.</summary>
+    public int LatestInFlight { get; private set; }
 
     /// <summary>Whether a sample with this timestamp (UTC ticks) was already added; O(1) for in-order arrivals.</summary>
     public bool HasTimestamp(long utcTicks) =>
-        Latest is not null && utcTicks <= Latest.Timestamp.UtcTicks && (utcTicks == Latest.Timestamp.UtcTicks || _timestamps.Contains(utcTicks));
+        HasSamples && utcTicks <= LatestTicks && (utcTicks == LatestTicks || (_earlier?.Contains(utcTicks) ?? false));
 
     public void Add(MetricSample sample)
     {
-        _timestamps.Add(sample.Timestamp.UtcTicks);
+        var ticks = sample.Timestamp.UtcTicks;
         Requests += sample.Requests;
         Completed += sample.Completed;
         Errors += sample.Errors;
@@ -52,7 +64,15 @@ internal sealed class ReplicaAccumulator(string replica)
         {
             LatencyCount += sample.Completed;
         }
-        if (Latest is null || sample.Timestamp > Latest.Timestamp) Latest = sample;
+        if (!HasSamples || ticks > LatestTicks)
+        {
+            if (HasSamples) (_earlier ??= []).Add(LatestTicks);
+            (HasSamples, LatestTicks, LatestReady, LatestInFlight) = (true, ticks, sample.Ready, sample.InFlight);
+        }
+        else
+        {
+            (_earlier ??= []).Add(ticks);
+        }
     }
 
     /// <summary>Interval-weighted mean utilization of the replica's samples.</summary>

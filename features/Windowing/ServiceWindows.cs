@@ -1,12 +1,13 @@
 using System.Globalization;
 using Pipeline.Contracts.Messages;
+using Pipeline.Features.Normalization;
 
 namespace Pipeline.Features.Windowing;
 
 /// <summary>The open windows and the watermark of one service.</summary>
 internal sealed class ServiceWindows(string service, WindowingOptions options)
 {
-    private readonly SortedDictionary<long, WindowAccumulator> _open = [];
+    private readonly OpenWindows _open = new();
     private readonly long _sizeTicks = options.WindowSize.Ticks;
 
     public string Service { get; } = service;
@@ -41,15 +42,15 @@ internal sealed class ServiceWindows(string service, WindowingOptions options)
                 $"too far ahead: sample timestamp {sample.Timestamp.UtcDateTime:O} is {(sample.Timestamp - receivedAt).TotalSeconds:0.###} s after its arrival {receivedAt.UtcDateTime:O} (limit {maxAhead.TotalSeconds:0.###} s)");
             return SampleDisposition.TooFarAhead;
         }
-        if (!_open.TryGetValue(index, out var window))
+        if (!_open.TryGet(index, out var window))
         {
             window = new WindowAccumulator(new DateTimeOffset(endTicks - _sizeTicks, TimeSpan.Zero), new DateTimeOffset(endTicks, TimeSpan.Zero));
             _open.Add(index, window);
         }
-        if (!window.Replicas.ContainsKey(sample.Replica) && window.Replicas.Count >= options.MaxReplicasPerWindow)
+        if (window.ReplicaCount >= options.MaxReplicasPerWindow && !window.HasReplica(sample.Replica))
         {
             reason = string.Create(CultureInfo.InvariantCulture,
-                $"limit: window [{window.Start.UtcDateTime:O}, {window.End.UtcDateTime:O}) of service {Service} already has {window.Replicas.Count} replicas (the limit); replica {sample.Replica} not counted");
+                $"limit: window [{window.Start.UtcDateTime:O}, {window.End.UtcDateTime:O}) of service {Service} already has {window.ReplicaCount} replicas (the limit); replica {sample.Replica} not counted");
             return SampleDisposition.OverLimit;
         }
         if (!window.TryAdd(sample))
@@ -72,26 +73,24 @@ internal sealed class ServiceWindows(string service, WindowingOptions options)
     }
 
     /// <summary>Whether the oldest open window's end is at or before the watermark.</summary>
-    public bool HasClosable => _open.Count > 0 && (_open.First().Key + 1) * _sizeTicks <= WatermarkTicks;
+    public bool HasClosable => _open.Count > 0 && (_open.OldestIndex + 1) * _sizeTicks <= WatermarkTicks;
 
-    /// <summary>Removes and builds the windows whose end is at or before the watermark, oldest first.</summary>
-    public void CloseReady(List<FeatureWindow> output)
+    /// <summary>Removes and builds the windows whose end is at or before the watermark, oldest first, scored by <paramref name="normalizer"/> when given.</summary>
+    public void CloseReady(List<FeatureWindow> output, FeatureNormalizer? normalizer)
     {
         while (_open.Count > 0)
         {
-            var (index, window) = _open.First();
-            if ((index + 1) * _sizeTicks > WatermarkTicks) break;
-            _open.Remove(index);
-            output.Add(FeatureWindowBuilder.Build(Service, window));
+            if ((_open.OldestIndex + 1) * _sizeTicks > WatermarkTicks) break;
+            output.Add(FeatureWindowBuilder.Build(Service, _open.RemoveOldest(), normalizer));
         }
     }
 
     /// <summary>Closes every open window and moves the watermark to the end of the newest one.</summary>
-    public void CloseAll(List<FeatureWindow> output)
+    public void CloseAll(List<FeatureWindow> output, FeatureNormalizer? normalizer)
     {
         if (_open.Count == 0) return;
-        AdvanceWatermark((_open.Keys.Max() + 1) * _sizeTicks);
-        CloseReady(output);
+        AdvanceWatermark((_open.NewestIndex + 1) * _sizeTicks);
+        CloseReady(output, normalizer);
     }
 
     private static string Format(long utcTicks) => new DateTime(Math.Clamp(utcTicks, 0, DateTime.MaxValue.Ticks), DateTimeKind.Utc).ToString("O", CultureInfo.InvariantCulture);

@@ -61,8 +61,8 @@ public sealed class WindowAggregator
         if (disposition != SampleDisposition.Accepted) return new SampleResult(disposition, reason, []);
         if (!service.HasClosable) return AcceptedNothingClosed;
         var closed = new List<FeatureWindow>();
-        service.CloseReady(closed);
-        return new SampleResult(disposition, null, Finish(closed));
+        service.CloseReady(closed, _normalizer);
+        return new SampleResult(disposition, null, closed);
     }
 
     /// <summary>
@@ -88,11 +88,10 @@ public sealed class WindowAggregator
         foreach (var service in idle)
         {
             service.AdvanceWatermark(service.MaxEventTicks + (now - service.LastArrival).Ticks - _options.Grace.Ticks);
-            service.CloseReady(closed);
+            service.CloseReady(closed, _normalizer);
         }
-        var result = Finish(closed);
         EvictIdle(now);
-        return result;
+        return closed;
     }
 
     /// <summary>Forgets services without open windows idle for <see cref="WindowingOptions.EvictIdleAfter"/>; returns how many.</summary>
@@ -120,8 +119,8 @@ public sealed class WindowAggregator
     public IReadOnlyList<FeatureWindow> Flush()
     {
         var closed = new List<FeatureWindow>();
-        foreach (var service in OrderedServices()) service.CloseAll(closed);
-        return Finish(closed);
+        foreach (var service in OrderedServices()) service.CloseAll(closed, _normalizer);
+        return closed;
     }
 
     /// <summary>The service's watermark, or null before its first accepted sample.</summary>
@@ -129,11 +128,4 @@ public sealed class WindowAggregator
         _services.TryGetValue(service, out var s) && s.WatermarkTicks > 0 ? new DateTimeOffset(s.WatermarkTicks, TimeSpan.Zero) : null;
 
     private IEnumerable<ServiceWindows> OrderedServices() => _services.Values.OrderBy(s => s.Service, StringComparer.Ordinal);
-
-    private List<FeatureWindow> Finish(List<FeatureWindow> closed)
-    {
-        if (_normalizer is null) return closed;
-        for (var i = 0; i < closed.Count; i++) closed[i] = _normalizer.Apply(closed[i]);
-        return closed;
-    }
 }

@@ -24,6 +24,7 @@ public sealed partial class ConsumeTransformProduceLoop
     private long _deliveryFailures;
     private string? _lastDeliveryError;
     private bool _waitingForDeliveries;
+    private readonly Action<DeliveryReport<string?, byte[]>> _onDelivered; // one handler for every output, not a closure per message
 
     public ConsumeTransformProduceLoop(IStageProcessor processor, IProducer<string?, byte[]> producer, KafkaOptions options,
         StageCounters counters, TimeProvider time, ILogger logger)
@@ -34,6 +35,7 @@ public sealed partial class ConsumeTransformProduceLoop
         _time = time;
         _counter = counters.For(processor.Stage);
         _logger = logger;
+        _onDelivered = report => Delivered(report.Error, report.Topic);
     }
 
     /// <summary>Longest time processed records wait before their offsets are committed.</summary>
@@ -99,7 +101,7 @@ public sealed partial class ConsumeTransformProduceLoop
                     CommitPending(consumer, null);
                     uncommitted = 0;
                 }
-                if (uncommitted > 0 && (record is null || uncommitted >= 1000 || sinceCommit.Elapsed >= CommitInterval))
+                if (uncommitted > 0 && (record is null || uncommitted >= _processor.CommitEveryRecords || sinceCommit.Elapsed >= CommitInterval))
                 {
                     CommitPending(consumer, null);
                     uncommitted = 0;
@@ -185,7 +187,7 @@ public sealed partial class ConsumeTransformProduceLoop
         _deliveries.Sent();
         try
         {
-            _producer.Produce(topic, new Message<string?, byte[]> { Key = key, Value = value, Headers = headers }, report => Delivered(report.Error, report.Topic));
+            _producer.Produce(topic, new Message<string?, byte[]> { Key = key, Value = value, Headers = headers }, _onDelivered);
         }
         catch
         {

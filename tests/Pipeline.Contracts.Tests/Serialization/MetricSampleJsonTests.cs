@@ -16,6 +16,7 @@ public sealed class MetricSampleJsonTests
             Errors = 1, Utilization = 0.7333333333333333, InFlight = 3, Ready = false, LatencySumMs = 1234.5, MemoryBytes = 1L << 40,
             LatencyCounts = [.. Enumerable.Range(0, LatencyBuckets.Count).Select(i => (long)i * 7)] },
         new() { Service = "v2", Replica = "x", Timestamp = T, Version = 2, Requests = -1, Utilization = 1.5, LatencyCounts = [1, 2, 3] },
+        new() { Service = "many", Replica = "x", Timestamp = T, LatencyCounts = [.. Enumerable.Range(0, 2 * LatencyBuckets.Count + 3).Select(i => (long)i)] },
     ];
 
     [Theory]
@@ -49,6 +50,8 @@ public sealed class MetricSampleJsonTests
     [InlineData("""{"service":"s","replica":"r"}""")] // a required field missing
     [InlineData("""{"service":"s","replica":"r","timestamp":"yesterday"}""")]
     [InlineData("""{"service":"s","replica":"r","timestamp":"2026-01-01T00:00:05Z","requests":1.5}""")]
+    [InlineData("""{"service":"s","replica":"r","timestamp":"2026-01-01T00:00:05Z","latencyCounts":[1,2.5]}""")]
+    [InlineData("""{"service":"s","replica":"r","timestamp":"2026-01-01T00:00:05Z","latencyCounts":[1,"2"]}""")]
     [InlineData("""{"service":"s","replica":"r","timestamp":"2026-01-01T00:00:05Z"} {}""")]
     [InlineData("""{"service":"s","replica":"r","timestamp":"2026-01-01T00:00:05Z",}""")]
     [InlineData("""{"serv\u0069ce":"s","replica":"r","timestamp":"2026-01-01T00:00:05Z"}""")]
