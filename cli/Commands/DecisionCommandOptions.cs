@@ -16,18 +16,36 @@ internal sealed class DecisionCommandOptions
     private readonly Option<double> _target = new("--target-utilization") { Description = "Target mean utilization of the ready replicas for every policy, in (0, 1] (as in `pipeline evaluate`).", DefaultValueFactory = _ => Defaults.TargetUtilization };
     private readonly Option<TimeSpan> _startup = DurationParser.Option("--startup-delay", Defaults.StartupDelay, "Replica start-up time the predictive policy forecasts across");
     private readonly Option<string> _forecaster = new("--forecaster") { Description = $"Forecaster of the predictive policy: {string.Join(", ", Pipeline.Predictor.Forecasting.ForecasterNames.All)} (gbm: one model per service, the evaluated default; gbm-global: one model across services, for fleets of hundreds or more).", DefaultValueFactory = _ => new PredictiveOptions().Forecaster };
+    private static readonly SlaSizingOptions SlaDefaults = new();
+    private readonly Option<string> _sizing = new("--sizing") { Description = "How the predictive policy sizes its forecast: 'utilization' (the evaluated default: upper bound at 0.8, expected demand at 0.9, the error's tail at 100%) or 'sla' (the fewest replicas whose queueing limit for --slo/--sla/--workers-per-replica/--service-time-cv carries the tail; `pipeline evaluate --predictive-sizing sla`).", DefaultValueFactory = _ => "utilization" };
+    private readonly Option<TimeSpan> _slo = DurationParser.Option("--slo", TimeSpan.FromSeconds(SlaDefaults.SloSeconds), "With --sizing sla: the latency objective");
+    private readonly Option<double> _sla = new("--sla") { Description = "With --sizing sla: share of requests within --slo, in (0, 1).", DefaultValueFactory = _ => SlaDefaults.Target };
+    private readonly Option<int> _workers = new("--workers-per-replica") { Description = "With --sizing sla: requests one replica serves at once.", DefaultValueFactory = _ => SlaDefaults.WorkersPerReplica };
+    private readonly Option<double> _cv = new("--service-time-cv") { Description = "With --sizing sla: coefficient of variation of the service time (lognormal; 0 = deterministic).", DefaultValueFactory = _ => SlaDefaults.ServiceTimeCv };
     private readonly Option<int> _min = new("--min-replicas") { Description = "Fewest replicas a policy may ask for.", DefaultValueFactory = _ => Defaults.MinReplicas };
     private readonly Option<int> _max = new("--max-replicas") { Description = "Most replicas a policy may ask for.", DefaultValueFactory = _ => Defaults.MaxReplicas };
 
     public void AddTo(Command command)
     {
-        foreach (var o in new Option[] { _policy, _routing, _shadow, _target, _startup, _forecaster, _min, _max }) command.Options.Add(o);
+        foreach (var o in new Option[] { _policy, _routing, _shadow, _target, _startup, _forecaster, _sizing, _slo, _sla, _workers, _cv, _min, _max }) command.Options.Add(o);
     }
 
     /// <summary>The options given; throws naming the option when a value is invalid or a policy unknown.</summary>
     public PredictorOptions Resolve(ParseResult result, PredictiveOptions predictive)
     {
         predictive.Forecaster = result.GetValue(_forecaster)!;
+        predictive.Sla = result.GetValue(_sizing) switch
+        {
+            "utilization" => null,
+            "sla" => new SlaSizingOptions
+            {
+                SloSeconds = result.GetValue(_slo).TotalSeconds,
+                Target = result.GetValue(_sla),
+                WorkersPerReplica = result.GetValue(_workers),
+                ServiceTimeCv = result.GetValue(_cv),
+            },
+            var other => throw new ArgumentException($"--sizing: '{other}' is not a sizing; use 'utilization' or 'sla'"),
+        };
         var options = new PredictorOptions
         {
             AutoscalingPolicy = result.GetValue(_policy)!,
@@ -50,5 +68,6 @@ internal sealed class DecisionCommandOptions
         $"policy {o.AutoscalingPolicy}, routing {(o.RoutingPolicy.Length > 0 ? o.RoutingPolicy : "none")}" +
         (o.ShadowPolicy.Length > 0 && o.ShadowPolicy != o.AutoscalingPolicy ? $", shadow {o.ShadowPolicy}" : "") +
         (o.AutoscalingPolicy == "predictive" ? $", forecaster {o.Predictive.Forecaster}" : "") +
+        (o.AutoscalingPolicy == "predictive" && o.Predictive.Sla is { } s ? $", sized at the SLA's queueing limit ({s.Target:P1} within {s.SloSeconds * 1000:0} ms, {s.WorkersPerReplica} workers per replica)" : "") +
         $", target utilization {o.TargetUtilization:0.##}, start-up {o.StartupDelay.TotalSeconds:0} s, replicas [{o.MinReplicas}, {o.MaxReplicas}]";
 }

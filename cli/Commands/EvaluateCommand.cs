@@ -24,6 +24,7 @@ internal static class EvaluateCommand
         var surprise = new Option<int?>("--predictive-surprise-windows") { Description = "Windows in a row above the forecast's upper bound before the predictive policy's floor returns to the HPA calculation at the target (default 2; 1 = every exceedance)." };
         var forecaster = new Option<string?>("--predictive-forecaster") { Description = $"Forecaster of the predictive policy: {string.Join(", ", Pipeline.Predictor.Forecasting.ForecasterNames.All)} (default: gbm)." };
         var expected = new Option<string?>("--predictive-expected") { Description = "Utilization the expected demand may drive the predictive policy's replicas to: the point forecast, and the observed rate while it stays inside the forecast interval (default 0.9); 'target' = the reactive floor is the HPA calculation at --target-utilization at every decision (the literal safety net)." };
+        var sizing = new Option<string?>("--predictive-sizing") { Description = "How the predictive policy sizes its forecast: 'utilization' (default: the upper bound at --predictive-upper, the expected demand at --predictive-expected, the forecast error's tail at 100%) or 'sla' (the fewest replicas at which the tail and the expected demand meet the SLA in the service's queueing model, M/G/(n x workers) with this evaluation's service time, SLO and SLA; the relaxed reactive floor at that limit too; cheaper on smooth loads, more violations on bursty ones: see docs/frontier.md)." };
         var state = new PredictiveStateOptions();
         var scale = new Option<double?>("--scale") { Description = "Multiply the trace's request counts by F instead of --peak-replicas." };
         var start = new Option<string?>("--start") { Description = "Where to start in the trace: an offset (e.g. 2d) or an ISO-8601 UTC timestamp (default: the first row)." };
@@ -45,7 +46,7 @@ internal static class EvaluateCommand
             $"Defaults (identical for every policy): lognormal service time mean {d.MeanServiceTime.TotalMilliseconds:0} ms (cv {d.ServiceTimeCv}), {d.Workers} workers per replica, " +
             $"queue {d.QueueCapacity} per replica, target utilization {d.TargetUtilization}, start-up delay {d.StartupDelay.TotalSeconds:0} s, SLO {d.Slo.TotalMilliseconds:0} ms " +
             $"(SLA {d.SlaTarget:P1} of requests within it), 1 s metric samples into 15 s windows closed after a 5 s grace, warm-up = first quarter, seed {d.Seed}.");
-        foreach (var option in new Option[] { trace, peak, target, upper, expected, recurring, surprise, tail, forecaster, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report, runs, frontier, frontierTargets, frontierPredictive })
+        foreach (var option in new Option[] { trace, peak, target, sizing, upper, expected, recurring, surprise, tail, forecaster, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report, runs, frontier, frontierTargets, frontierPredictive })
         {
             command.Options.Add(option);
         }
@@ -58,6 +59,8 @@ internal static class EvaluateCommand
                 var loaded = TraceReader.Read(file.FullName);
                 var upperSizing = EvaluateArguments.Sizing(result.GetValue(upper), "--predictive-upper");
                 var expectedSizing = EvaluateArguments.Sizing(result.GetValue(expected), "--predictive-expected");
+                var sizingRule = result.GetValue(sizing) ?? "utilization";
+                if (sizingRule is not ("sla" or "utilization")) throw new ArgumentException($"--predictive-sizing: '{sizingRule}' is not a sizing; use 'sla' or 'utilization'");
                 state.Apply(result, new PredictiveOptions()); // rejects invalid values before any run starts
                 var options = new EvaluationOptions
                 {
@@ -71,6 +74,7 @@ internal static class EvaluateCommand
                         if (result.GetValue(forecaster) is { } name) p.Forecaster = name;
                         state.Apply(result, p);
                     },
+                    PredictiveSlaSizing = sizingRule == "sla",
                     PeakReplicas = result.GetValue(peak),
                     TargetUtilization = result.GetValue(target),
                     Scale = result.GetValue(scale),

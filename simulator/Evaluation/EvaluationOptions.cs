@@ -63,6 +63,18 @@ public sealed record EvaluationOptions
     /// <summary>Changes to the <c>predictive</c> policy's options after the shared ones (target, start-up delay) are set: its operating point.</summary>
     public Action<PredictiveOptions>? ConfigurePredictive { get; init; }
 
+    /// <summary>Whether the <c>predictive</c> policy sizes at the queueing limit of this service's SLA (<see cref="SlaSizing"/>; default false: its utilization rule).</summary>
+    public bool PredictiveSlaSizing { get; init; }
+
+    /// <summary>The service's SLA and service-time shape, as the <c>predictive</c> policy's queueing-limit sizing takes them.</summary>
+    public SlaSizingOptions SlaSizing() => new()
+    {
+        SloSeconds = Slo.TotalSeconds,
+        Target = SlaTarget,
+        WorkersPerReplica = Workers,
+        ServiceTimeCv = ServiceTimeCv,
+    };
+
     /// <summary>Seed of every run (the same seed for every combination: common random numbers).</summary>
     public long Seed { get; init; } = 42;
 }

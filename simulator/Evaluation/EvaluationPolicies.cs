@@ -33,6 +33,7 @@ public static class EvaluationPolicies
     {
         var options = workload.Options;
         var predictor = new PredictorOptions { TargetUtilization = options.TargetUtilization, StartupDelay = options.StartupDelay };
+        if (options.PredictiveSlaSizing) predictor.Predictive.Sla = options.SlaSizing();
         options.ConfigurePredictive?.Invoke(predictor.Predictive);
         var registry = PredictorPolicies.Autoscaling(predictor);
         registry.Add(ReferencePolicyNames.StaticPeak, () => new StaticPeakPolicy(workload.Demand.Peak));

@@ -1,4 +1,5 @@
 using Pipeline.Simulator.Load;
+using Pipeline.Predictor.Queueing;
 using Pipeline.Simulator.Queueing;
 using Pipeline.Simulator.References;
 using Pipeline.Simulator.Traces;

@@ -1,3 +1,5 @@
+using Pipeline.Predictor.Queueing;
+
 namespace Pipeline.Simulator.Queueing;
 
 /// <summary>

@@ -14,14 +14,16 @@ internal sealed record FloorSizing(double Utilization, bool Relaxed, bool Surpri
 {
     /// <summary>
     /// Chooses the floor's utilization from the observed <paramref name="rate"/>, the upper bound forecast for this window
-    /// and how many windows before this one were above theirs (<paramref name="streak"/>).
+    /// and how many windows before this one were above theirs (<paramref name="streak"/>). With
+    /// <paramref name="relaxedUtilization"/> (the SLA's limit for the current replicas, <see cref="PredictiveOptions.Sla"/>)
+    /// the relaxed floor sizes there instead of at <see cref="PredictiveOptions.ExpectedSizing"/>.
     /// </summary>
-    public static FloorSizing Choose(double rate, double expectedUpper, bool usesForecast, PredictiveOptions options, int streak = 0)
+    public static FloorSizing Choose(double rate, double expectedUpper, bool usesForecast, PredictiveOptions options, int streak = 0, double? relaxedUtilization = null)
     {
         var judged = options.ExpectedUtilization is not null && usesForecast && double.IsFinite(expectedUpper);
         var above = judged && rate > expectedUpper ? streak + 1 : 0;
         var surprise = above >= options.SurpriseWindows;
         var relaxed = judged && !surprise;
-        return new FloorSizing(relaxed ? options.ExpectedSizing : options.TargetUtilization, relaxed, surprise, expectedUpper, above);
+        return new FloorSizing(relaxed ? relaxedUtilization ?? options.ExpectedSizing : options.TargetUtilization, relaxed, surprise, expectedUpper, above);
     }
 }

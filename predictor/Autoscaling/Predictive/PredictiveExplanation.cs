@@ -35,6 +35,7 @@ internal static class PredictiveExplanation
             ["recentCoverage"] = assessment.RecentCoverage,
             ["fallback"] = assessment.UsesForecast ? 0 : 1,
             ["forecastTail"] = assessment.Decisive?.Tail ?? double.NaN,
+            ["slaUtilization"] = plan.SlaLimit ?? double.NaN,
         };
 
         ForecastInfo? forecast = null;
@@ -57,7 +58,7 @@ internal static class PredictiveExplanation
         if (assessment.UsesForecast)
         {
             text += string.Create(c,
-                $"; {state.Capacity.PerReplica:0.##} req/s per replica at 100% busy, upper bound sized at {options.UpperSizing:0.00} and expected demand at {options.ExpectedSizing:0.00}{Tail(assessment, options)} -> {plan.ForecastReplicas} replicas; reactive floor {floor}");
+                $"; {state.Capacity.PerReplica:0.##} req/s per replica at 100% busy, {Sizing(assessment, plan, options)} -> {plan.ForecastReplicas} replicas; reactive floor {floor}");
         }
         else
         {
@@ -77,6 +78,12 @@ internal static class PredictiveExplanation
             Forecast = forecast,
         };
     }
+
+    private static string Sizing(PredictiveAssessment assessment, PredictivePlan plan, PredictiveOptions options) =>
+        plan.SlaLimit is { } limit && options.Sla is { } sla
+            ? string.Create(CultureInfo.InvariantCulture,
+                $"{(double.IsFinite(assessment.Decisive?.Tail ?? double.NaN) ? $"the error's {options.Forecasting.TailProbability:P0} tail ({assessment.Decisive!.Value.Tail:0.##} req/s)" : "the upper bound")} and expected demand sized at {limit:0.000}, the highest utilization at which {plan.ForecastReplicas} replicas keep {sla.Target:P1} of requests within {sla.SloSeconds * 1000:0} ms (queueing model)")
+            : string.Create(CultureInfo.InvariantCulture, $"upper bound sized at {options.UpperSizing:0.00} and expected demand at {options.ExpectedSizing:0.00}{Tail(assessment, options)}");
 
     private static string Tail(PredictiveAssessment assessment, PredictiveOptions options) =>
         assessment.Decisive is { Tail: var tail } && double.IsFinite(tail)

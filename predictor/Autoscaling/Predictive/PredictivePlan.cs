@@ -1,3 +1,5 @@
+using Pipeline.Predictor.Forecasting.Intervals;
+
 namespace Pipeline.Predictor.Autoscaling.Predictive;
 
 /// <summary>
@@ -7,7 +9,9 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// Either way raised to the <see cref="RecurringDemand"/> at the expected sizing once the capacity is known, so a load that
 /// came at this time on each of the last days is provisioned before it returns (<see cref="PredictiveRules.Recurring"/>).
 /// </summary>
-internal sealed record PredictivePlan(int Recommended, string Rule, int? ForecastReplicas, int? Floor, int? RecurringReplicas = null)
+/// With <see cref="PredictiveOptions.Sla"/> the forecast's replicas are the fewest at which its tail and expected demand
+/// stay within the SLA at the queueing limit (<see cref="SlaLimit"/>: the utilization that allows, for that count).
+internal sealed record PredictivePlan(int Recommended, string Rule, int? ForecastReplicas, int? Floor, int? RecurringReplicas = null, double? SlaLimit = null)
 {
     public static PredictivePlan Make(PredictiveAssessment assessment, PredictiveServiceState state, int? floor, int current, PredictiveOptions options, double recurringRate = double.NaN)
     {
@@ -20,12 +24,29 @@ internal sealed record PredictivePlan(int Recommended, string Rule, int? Forecas
                 ? new PredictivePlan(recurring.Value, PredictiveRules.Recurring, null, floor, recurring)
                 : new PredictivePlan(reactive, PredictiveRules.Fallback, null, floor, recurring);
         }
-        var atUpper = state.Capacity.PerReplica * options.UpperSizing;
-        var forecast = Math.Max(Replicas(decisive.Upper, atUpper), Replicas(Math.Max(decisive.Value, assessment.NearPoint), atExpected));
-        if (double.IsFinite(decisive.Tail)) forecast = Math.Max(forecast, Replicas(decisive.Tail, state.Capacity.PerReplica));
-        if (floor is { } f && f > forecast && !(recurring > f)) return new PredictivePlan(f, PredictiveRules.ReactiveFloor, forecast, floor, recurring);
-        if (recurring > forecast) return new PredictivePlan(recurring.Value, PredictiveRules.Recurring, forecast, floor, recurring);
-        return new PredictivePlan(forecast, PredictiveRules.Forecast, forecast, floor, recurring);
+        var (forecast, limit) = SlaSized(decisive, assessment.NearPoint, state.Capacity.PerReplica, options) is { } sized
+            ? (sized.Replicas, (double?)sized.Limit)
+            : (UtilizationSized(decisive, assessment.NearPoint, state.Capacity.PerReplica, options), null);
+        if (floor is { } f && f > forecast && !(recurring > f)) return new PredictivePlan(f, PredictiveRules.ReactiveFloor, forecast, floor, recurring, limit);
+        if (recurring > forecast) return new PredictivePlan(recurring.Value, PredictiveRules.Recurring, forecast, floor, recurring, limit);
+        return new PredictivePlan(forecast, PredictiveRules.Forecast, forecast, floor, recurring, limit);
+    }
+
+    /// <summary>The upper bound at the upper sizing, the expected demand at the expected sizing, the tail at 100%.</summary>
+    private static int UtilizationSized(HorizonForecast decisive, double near, double perReplica, PredictiveOptions options)
+    {
+        var forecast = Math.Max(Replicas(decisive.Upper, perReplica * options.UpperSizing), Replicas(Math.Max(decisive.Value, near), perReplica * options.ExpectedSizing));
+        return double.IsFinite(decisive.Tail) ? Math.Max(forecast, Replicas(decisive.Tail, perReplica)) : forecast;
+    }
+
+    /// <summary>The fewest replicas carrying the tail (else the upper bound) and the expected demand within the SLA; null when off or unreachable.</summary>
+    private static (int Replicas, double Limit)? SlaSized(HorizonForecast decisive, double near, double perReplica, PredictiveOptions options)
+    {
+        if (options.Sla is not { } sla) return null;
+        var limits = sla.Limits(perReplica);
+        var rate = Math.Max(double.IsFinite(decisive.Tail) ? decisive.Tail : decisive.Upper, Math.Max(decisive.Value, near));
+        if (limits.Replicas(rate, perReplica) is not { } n) return null;
+        return (n, limits.Utilization(Math.Max(1, n)));
     }
 
     private static int Replicas(double rate, double perReplica) => (int)Math.Ceiling(Math.Round(rate / perReplica, 9));

@@ -63,13 +63,21 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var current = context.CurrentReplicas;
         var drain = (_options.StartupDelay + (window.WindowEnd - window.WindowStart)).TotalSeconds;
         var assessment = PredictiveAssessment.Assess(state, _options);
-        var sizing = FloorSizing.Choose(window.RequestRate, expectedUpper, assessment.UsesForecast, _options, state.AboveStreak);
+        var sizing = FloorSizing.Choose(window.RequestRate, expectedUpper, assessment.UsesForecast, _options, state.AboveStreak, SlaFloor(state, current));
         if (added) state.AboveStreak = sizing.AboveStreak;
         var floor = ReactiveFloor.Calculate(window, current, sizing.Utilization, _options.Tolerance, state.Capacity.PerReplica, drain);
         var recurring = Recurring(state, current);
         var plan = PredictivePlan.Make(assessment, state, floor, current, _options, recurring);
         var final = PredictiveLimits.Apply(plan, state, context, _options);
         return PredictiveExplanation.Decision(context, Name, _options, assessment, plan, final, state, sizing);
+    }
+
+    /// <summary>The SLA's utilization limit for <paramref name="current"/> replicas (<see cref="PredictiveOptions.Sla"/>); null when off, unknown or unreachable.</summary>
+    private double? SlaFloor(PredictiveServiceState state, int current)
+    {
+        if (_options.Sla is not { } sla || !state.Capacity.Known || current < 1) return null;
+        var limit = sla.Limits(state.Capacity.PerReplica).Utilization(current);
+        return limit > 0 ? limit : null;
     }
 
     /// <summary>

@@ -33,6 +33,7 @@ public sealed class EvaluateCommandTests
     [InlineData("--predictive-upper", "1.5", "--predictive-upper: '1.5' is neither a utilization in (0, 1] nor 'target'")]
     [InlineData("--predictive-expected", "half", "--predictive-expected: 'half' is neither a utilization in (0, 1] nor 'target'")]
     [InlineData("--target-utilization", "0", "--target-utilization: 0 is out of range")]
+    [InlineData("--predictive-sizing", "queue", "--predictive-sizing: 'queue' is not a sizing; use 'sla' or 'utilization'")]
     public void Evaluate_OptionOutOfRange_ExitsTwoNamingTheOptionAndValue(string option, string value, string message)
     {
         using var run = PipelineProcess.Start(["evaluate", "--trace", SharedTraces.Path("nasa_jul95"), "--duration", "1h", option, value]);

@@ -1,3 +1,4 @@
+using Pipeline.Predictor.Queueing;
 using Pipeline.Simulator.Queueing;
 
 namespace Pipeline.Simulator.Tests.Queueing;

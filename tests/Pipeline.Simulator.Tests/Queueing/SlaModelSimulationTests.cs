@@ -1,6 +1,7 @@
 using Pipeline.Simulator.Balancing;
 using Pipeline.Simulator.Cluster;
 using Pipeline.Simulator.Load;
+using Pipeline.Predictor.Queueing;
 using Pipeline.Simulator.Queueing;
 
 namespace Pipeline.Simulator.Tests.Queueing;

@@ -1,4 +1,4 @@
-namespace Pipeline.Simulator.Queueing;
+namespace Pipeline.Predictor.Queueing;
 
 /// <summary>
 /// The highest utilization at which one replica (an M/G/c queue, <see cref="ResponseTimeTail"/>) still answers all but

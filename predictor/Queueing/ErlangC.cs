@@ -1,4 +1,4 @@
-namespace Pipeline.Simulator.Queueing;
+namespace Pipeline.Predictor.Queueing;
 
 /// <summary>
 /// Erlang C: the probability that an arrival to an M/M/c queue with offered load a = λ/μ waits. Computed from the

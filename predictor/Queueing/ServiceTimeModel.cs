@@ -1,4 +1,4 @@
-namespace Pipeline.Simulator.Queueing;
+namespace Pipeline.Predictor.Queueing;
 
 /// <summary>Shape of a service-time distribution in the queueing model.</summary>
 public enum ServiceTimeShape

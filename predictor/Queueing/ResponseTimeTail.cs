@@ -1,4 +1,4 @@
-namespace Pipeline.Simulator.Queueing;
+namespace Pipeline.Predictor.Queueing;
 
 /// <summary>
 /// P(response time &gt; t) of one replica as an M/G/c queue (Poisson arrivals, <c>c</c> workers, FIFO).

@@ -1,4 +1,4 @@
-namespace Pipeline.Simulator.Queueing;
+namespace Pipeline.Predictor.Queueing;
 
 /// <summary>The standard normal CDF (Abramowitz &amp; Stegun 26.2.17, absolute error below 7.5e-8).</summary>
 internal static class NormalDistribution
