@@ -24,7 +24,7 @@ internal static class EvaluateCommand
         var surprise = new Option<int?>("--predictive-surprise-windows") { Description = "Windows in a row above the forecast's upper bound before the predictive policy's floor returns to the HPA calculation at the target (default 2; 1 = every exceedance)." };
         var forecaster = new Option<string?>("--predictive-forecaster") { Description = $"Forecaster of the predictive policy: {string.Join(", ", Pipeline.Predictor.Forecasting.ForecasterNames.All)} (default: gbm)." };
         var expected = new Option<string?>("--predictive-expected") { Description = "Utilization the expected demand may drive the predictive policy's replicas to: the point forecast, and the observed rate while it stays inside the forecast interval (default 0.9); 'target' = the reactive floor is the HPA calculation at --target-utilization at every decision (the literal safety net)." };
-        var sizing = new Option<string?>("--predictive-sizing") { Description = "How the predictive policy sizes its forecast: 'utilization' (default: the upper bound at --predictive-upper, the expected demand at --predictive-expected, the forecast error's tail at 100%) or 'sla' (the fewest replicas at which the tail and the expected demand meet the SLA in the service's queueing model, M/G/(n x workers) with this evaluation's service time, SLO and SLA; the relaxed reactive floor at that limit too; cheaper on smooth loads, more violations on bursty ones: see docs/frontier.md)." };
+        var sizing = new Option<string?>("--predictive-sizing") { Description = "How the predictive policy sizes its forecast: 'sla' (default: the fewest replicas at which the forecast error's tail, the expected shortfall beyond the interval and the expected demand meet the SLA in the service's queueing model, M/G/(n x workers) with this evaluation's service time, SLO and SLA; the relaxed reactive floor at that limit too) or 'utilization' (the rule before: the upper bound at --predictive-upper, the expected demand at --predictive-expected, the tail at 100%; see docs/frontier.md)." };
         var state = new PredictiveStateOptions();
         var scale = new Option<double?>("--scale") { Description = "Multiply the trace's request counts by F instead of --peak-replicas." };
         var start = new Option<string?>("--start") { Description = "Where to start in the trace: an offset (e.g. 2d) or an ISO-8601 UTC timestamp (default: the first row)." };
@@ -39,7 +39,7 @@ internal static class EvaluateCommand
         var runs = new Option<string?>("--runs") { Description = "Comma-separated AUTOSCALER+BALANCER pairs instead of the --autoscaler x --balancer product, e.g. threshold+round-robin,hpa+least-request,predictive+learned (the paper's Table 1)." };
         var frontier = new Option<bool>("--frontier") { Description = "Sweep the hpa's target utilization (and the predictive policy's knob) on the same load, print the cost/violations frontier and each policy's cost ratio at equal violations and violation ratio at equal cost; --report DIR writes frontier.png and frontier.json." };
         var frontierTargets = new Option<string?>("--frontier-targets") { Description = "With --frontier: the hpa targets (default 0.3,0.4,0.5,0.6,0.7,0.8,0.9)." };
-        var frontierPredictive = new Option<string?>("--frontier-predictive") { Description = "With --frontier: the predictive settings, EXPECTED/UPPER or 'default', comma-separated (default: default)." };
+        var frontierPredictive = new Option<string?>("--frontier-predictive") { Description = "With --frontier: the predictive settings, comma-separated: 'default' (the SLA sizing), 'utilization' (the fixed-utilization sizing at its defaults) or EXPECTED/UPPER (fixed utilizations, e.g. 0.95/0.9) (default: default)." };
 
         var command = new Command("evaluate",
             "Replay a trace through the cluster simulator for every autoscaler x balancer and compare them with the paper's metrics and the SPEC RG elasticity metrics. " +
@@ -59,7 +59,7 @@ internal static class EvaluateCommand
                 var loaded = TraceReader.Read(file.FullName);
                 var upperSizing = EvaluateArguments.Sizing(result.GetValue(upper), "--predictive-upper");
                 var expectedSizing = EvaluateArguments.Sizing(result.GetValue(expected), "--predictive-expected");
-                var sizingRule = result.GetValue(sizing) ?? "utilization";
+                var sizingRule = result.GetValue(sizing) ?? "sla";
                 if (sizingRule is not ("sla" or "utilization")) throw new ArgumentException($"--predictive-sizing: '{sizingRule}' is not a sizing; use 'sla' or 'utilization'");
                 state.Apply(result, new PredictiveOptions()); // rejects invalid values before any run starts
                 var options = new EvaluationOptions

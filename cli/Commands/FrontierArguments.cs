@@ -29,12 +29,15 @@ internal static class FrontierArguments
     private static FrontierKnob Knob(string text)
     {
         if (text.Equals("default", StringComparison.OrdinalIgnoreCase)) return new("default", null);
+        if (text.Equals("utilization", StringComparison.OrdinalIgnoreCase)) return new("utilization", p => p.Sla = null);
         var parts = text.Split('/');
-        if (parts.Length != 2) throw new ArgumentException($"--frontier-predictive: '{text}' is neither 'default' nor EXPECTED/UPPER (e.g. 0.9/0.8 or target/target)");
+        if (parts.Length != 2) throw new ArgumentException($"--frontier-predictive: '{text}' is neither 'default', 'utilization' nor EXPECTED/UPPER (e.g. 0.9/0.8 or target/target)");
         var expected = EvaluateArguments.Sizing(parts[0], "--frontier-predictive (expected)");
         var upper = EvaluateArguments.Sizing(parts[1], "--frontier-predictive (upper)");
+        // Fixed utilizations are the utilization sizing's knob: the SLA sizing has none of its own.
         return new($"expected {parts[0]} / upper {parts[1]}", p =>
         {
+            p.Sla = null;
             p.ExpectedUtilization = expected.Value;
             p.UpperBoundUtilization = upper.Value;
         });

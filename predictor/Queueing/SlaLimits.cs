@@ -42,14 +42,15 @@ public sealed class SlaLimits
 
     /// <summary>
     /// Fewest replicas of <paramref name="perReplica"/> req/s at full utilization that carry <paramref name="rate"/> within
-    /// the SLA (0 for no demand); null when the service time alone breaks the SLA, so no count does.
+    /// the SLA (0 for no demand), at most <paramref name="most"/> (the search stops there: a limit is computed once per
+    /// count, in milliseconds); null when the service time alone breaks the SLA, so no count does.
     /// </summary>
-    public int? Replicas(double rate, double perReplica)
+    public int? Replicas(double rate, double perReplica, int most = int.MaxValue)
     {
         if (!(rate > 0)) return 0;
         if (Utilization(1) <= 0) return null;
-        var n = Math.Max(1, (int)Math.Ceiling(Math.Round(rate / perReplica, 9)));
-        while (rate > n * perReplica * Utilization(n)) n++;
+        var n = (int)Math.Clamp(Math.Ceiling(Math.Round(rate / perReplica, 9)), 1, Math.Max(1, most));
+        while (n < most && rate > n * perReplica * Utilization(n)) n++;
         return n;
     }
 }

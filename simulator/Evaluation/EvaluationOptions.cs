@@ -63,8 +63,8 @@ public sealed record EvaluationOptions
     /// <summary>Changes to the <c>predictive</c> policy's options after the shared ones (target, start-up delay) are set: its operating point.</summary>
     public Action<PredictiveOptions>? ConfigurePredictive { get; init; }
 
-    /// <summary>Whether the <c>predictive</c> policy sizes at the queueing limit of this service's SLA (<see cref="SlaSizing"/>; default false: its utilization rule).</summary>
-    public bool PredictiveSlaSizing { get; init; }
+    /// <summary>Whether the <c>predictive</c> policy sizes at the queueing limit of this service's SLA (<see cref="SlaSizing"/>; default true; false: its fixed utilizations).</summary>
+    public bool PredictiveSlaSizing { get; init; } = true;
 
     /// <summary>The service's SLA and service-time shape, as the <c>predictive</c> policy's queueing-limit sizing takes them.</summary>
     public SlaSizingOptions SlaSizing() => new()

@@ -36,6 +36,7 @@ internal static class PredictiveExplanation
             ["fallback"] = assessment.UsesForecast ? 0 : 1,
             ["forecastTail"] = assessment.Decisive?.Tail ?? double.NaN,
             ["slaUtilization"] = plan.SlaLimit ?? double.NaN,
+            ["forecastShortfall"] = assessment.Decisive?.Shortfall is { } shortfall && shortfall > 0 ? shortfall : double.NaN,
         };
 
         ForecastInfo? forecast = null;
@@ -82,8 +83,13 @@ internal static class PredictiveExplanation
     private static string Sizing(PredictiveAssessment assessment, PredictivePlan plan, PredictiveOptions options) =>
         plan.SlaLimit is { } limit && options.Sla is { } sla
             ? string.Create(CultureInfo.InvariantCulture,
-                $"{(double.IsFinite(assessment.Decisive?.Tail ?? double.NaN) ? $"the error's {options.Forecasting.TailProbability:P0} tail ({assessment.Decisive!.Value.Tail:0.##} req/s)" : "the upper bound")} and expected demand sized at {limit:0.000}, the highest utilization at which {plan.ForecastReplicas} replicas keep {sla.Target:P1} of requests within {sla.SloSeconds * 1000:0} ms (queueing model)")
+                $"{(double.IsFinite(assessment.Decisive?.Tail ?? double.NaN) ? $"the error's {options.Forecasting.TailProbability:P0} tail ({assessment.Decisive!.Value.Tail:0.##} req/s)" : "the upper bound")}{Shortfall(assessment)} and expected demand sized at {limit:0.000}, the highest utilization at which {plan.ForecastReplicas} replicas keep {sla.Target:P1} of requests within {sla.SloSeconds * 1000:0} ms (queueing model)")
             : string.Create(CultureInfo.InvariantCulture, $"upper bound sized at {options.UpperSizing:0.00} and expected demand at {options.ExpectedSizing:0.00}{Tail(assessment, options)}");
+
+    private static string Shortfall(PredictiveAssessment assessment) =>
+        assessment.Decisive is { Shortfall: var shortfall } && double.IsFinite(shortfall) && shortfall > 0
+            ? string.Create(CultureInfo.InvariantCulture, $", the shortfall beyond the interval ({shortfall:0.##} req/s)")
+            : "";
 
     private static string Tail(PredictiveAssessment assessment, PredictiveOptions options) =>
         assessment.Decisive is { Tail: var tail } && double.IsFinite(tail)

@@ -47,13 +47,14 @@ public sealed class PredictiveOptions
     public int SurpriseWindows { get; set; } = 2;
 
     /// <summary>
-    /// Size the forecast at the queueing limit instead of at fixed utilizations (null: off, the default; <c>evaluate
-    /// --predictive-sizing sla</c>, <c>predictor --sizing sla</c>): the fewest replicas at which the forecast error's tail
-    /// (<see cref="ForecastingOptions.TailProbability"/>, else the upper bound) and the expected demand both stay within the
-    /// SLA when the replicas' workers form one queue (<see cref="Queueing.SlaLimits"/>), and the relaxed reactive floor at
-    /// that limit for the current replicas. It replaces <see cref="UpperBoundUtilization"/>, <see cref="ExpectedUtilization"/>
-    /// for the forecast and the tail's 100%. Not the default: it drops the upper bound's headroom, which bursty loads need
-    /// (NASA days 1–7: 0.120% violations against 0.070%), while on smooth loads it is 9–10% cheaper (docs/frontier.md).
+    /// Size the forecast at the queueing limit instead of at fixed utilizations (null here: the fixed utilizations; on by
+    /// default in <c>pipeline evaluate</c>, <c>predictor</c> and <c>demo</c>, <c>--sizing utilization</c> turns it off): the
+    /// fewest replicas at which the forecast error's tail (<see cref="ForecastingOptions.TailProbability"/>, else the upper
+    /// bound), the expected shortfall beyond the interval and the expected demand all stay within the SLA when the replicas'
+    /// workers form one queue (<see cref="Queueing.SlaLimits"/>), and the relaxed reactive floor at that limit for the
+    /// current replicas. It replaces <see cref="UpperBoundUtilization"/>, <see cref="ExpectedUtilization"/> for the
+    /// forecast and the tail's 100% (docs/frontier.md: 9–12% cheaper on smooth loads; on NASA the shortfall keeps the
+    /// headroom its bursts need).
     /// </summary>
     public SlaSizingOptions? Sla { get; set; }
 

@@ -13,7 +13,7 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// stay within the SLA at the queueing limit (<see cref="SlaLimit"/>: the utilization that allows, for that count).
 internal sealed record PredictivePlan(int Recommended, string Rule, int? ForecastReplicas, int? Floor, int? RecurringReplicas = null, double? SlaLimit = null)
 {
-    public static PredictivePlan Make(PredictiveAssessment assessment, PredictiveServiceState state, int? floor, int current, PredictiveOptions options, double recurringRate = double.NaN)
+    public static PredictivePlan Make(PredictiveAssessment assessment, PredictiveServiceState state, int? floor, int current, PredictiveOptions options, double recurringRate = double.NaN, int maxReplicas = int.MaxValue)
     {
         var atExpected = state.Capacity.PerReplica * options.ExpectedSizing;
         int? recurring = state.Capacity.Known && recurringRate >= 0 ? Replicas(recurringRate, atExpected) : null;
@@ -24,7 +24,7 @@ internal sealed record PredictivePlan(int Recommended, string Rule, int? Forecas
                 ? new PredictivePlan(recurring.Value, PredictiveRules.Recurring, null, floor, recurring)
                 : new PredictivePlan(reactive, PredictiveRules.Fallback, null, floor, recurring);
         }
-        var (forecast, limit) = SlaSized(decisive, assessment.NearPoint, state.Capacity.PerReplica, options) is { } sized
+        var (forecast, limit) = SlaSized(decisive, assessment.NearPoint, state.Capacity.PerReplica, options, maxReplicas) is { } sized
             ? (sized.Replicas, (double?)sized.Limit)
             : (UtilizationSized(decisive, assessment.NearPoint, state.Capacity.PerReplica, options), null);
         if (floor is { } f && f > forecast && !(recurring > f)) return new PredictivePlan(f, PredictiveRules.ReactiveFloor, forecast, floor, recurring, limit);
@@ -39,13 +39,19 @@ internal sealed record PredictivePlan(int Recommended, string Rule, int? Forecas
         return double.IsFinite(decisive.Tail) ? Math.Max(forecast, Replicas(decisive.Tail, perReplica)) : forecast;
     }
 
-    /// <summary>The fewest replicas carrying the tail (else the upper bound) and the expected demand within the SLA; null when off or unreachable.</summary>
-    private static (int Replicas, double Limit)? SlaSized(HorizonForecast decisive, double near, double perReplica, PredictiveOptions options)
+    /// <summary>
+    /// The fewest replicas carrying within the SLA the tail (else the upper bound), the expected demand, and the expected
+    /// shortfall beyond the interval (<see cref="HorizonForecast.Shortfall"/>: the upper bound raised by the mean excess of
+    /// the recent actuals that came above it, so a service whose bursts overshoot its interval keeps that much headroom
+    /// wherever the local tail is thin); null when off or unreachable.
+    /// </summary>
+    private static (int Replicas, double Limit)? SlaSized(HorizonForecast decisive, double near, double perReplica, PredictiveOptions options, int maxReplicas)
     {
         if (options.Sla is not { } sla) return null;
         var limits = sla.Limits(perReplica);
         var rate = Math.Max(double.IsFinite(decisive.Tail) ? decisive.Tail : decisive.Upper, Math.Max(decisive.Value, near));
-        if (limits.Replicas(rate, perReplica) is not { } n) return null;
+        if (double.IsFinite(decisive.Shortfall)) rate = Math.Max(rate, decisive.Shortfall);
+        if (limits.Replicas(rate, perReplica, maxReplicas) is not { } n) return null;
         return (n, limits.Utilization(Math.Max(1, n)));
     }
 

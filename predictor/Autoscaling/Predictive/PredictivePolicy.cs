@@ -67,7 +67,7 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         if (added) state.AboveStreak = sizing.AboveStreak;
         var floor = ReactiveFloor.Calculate(window, current, sizing.Utilization, _options.Tolerance, state.Capacity.PerReplica, drain);
         var recurring = Recurring(state, current);
-        var plan = PredictivePlan.Make(assessment, state, floor, current, _options, recurring);
+        var plan = PredictivePlan.Make(assessment, state, floor, current, _options, recurring, context.MaxReplicas);
         var final = PredictiveLimits.Apply(plan, state, context, _options);
         return PredictiveExplanation.Decision(context, Name, _options, assessment, plan, final, state, sizing);
     }

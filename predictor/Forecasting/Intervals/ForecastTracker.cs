@@ -78,6 +78,7 @@ public sealed class ForecastTracker
                 Lower = lower,
                 Upper = upper,
                 Tail = tail,
+                Shortfall = double.IsNaN(upper) || record.Excess.Count == 0 ? double.NaN : Math.Max(0, (1 + upper * seconds) * Math.Exp(record.Excess.Mean) - 1) / seconds,
                 RecentSmape = record.Smape.Mean,
                 RecentCoverage = record.Hits.Mean,
                 Scored = record.Scored,

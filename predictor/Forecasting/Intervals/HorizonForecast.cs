@@ -19,6 +19,13 @@ public readonly record struct HorizonForecast
     /// <summary>The forecast error's tail: the rate at <see cref="ForecastingOptions.TailProbability"/> (req/s); NaN when off or uncalibrated.</summary>
     public double Tail { get; init; }
 
+    /// <summary>
+    /// The expected shortfall beyond the interval (req/s): the upper bound raised by the mean log excess of the recent
+    /// actuals that came above their upper bound (the last ResidualWindow × (1 − coverage) / 2 of them, ~25: as many as
+    /// the residual window holds exceedances by construction); NaN before any, or while uncalibrated.
+    /// </summary>
+    public double Shortfall { get; init; }
+
     /// <summary>Whether <see cref="Lower"/>/<see cref="Upper"/> are calibrated.</summary>
     public bool HasInterval => !double.IsNaN(Upper);
 

@@ -16,11 +16,15 @@ internal sealed class HorizonRecord
         Calibrator = intervals ? new ConformalCalibrator(options.ResidualWindow, options.Coverage, options.LocalFraction, compact) : null;
         Smape = new RollingWindow(options.AccuracyWindow, compact);
         Hits = new RollingShare(intervals ? options.AccuracyWindow : 1);
+        Excess = new RollingWindow(Math.Max(1, (int)Math.Round(options.ResidualWindow * (1 - options.Coverage) / 2)), compact);
     }
 
     public int Horizon { get; }
     public ConformalCalibrator? Calibrator { get; }
     public RollingWindow Smape { get; }
+
+    /// <summary>Log ratios (of 1 + requests per step) of actual over issued upper bound, for the recent actuals above it: the realized shortfall beyond the interval.</summary>
+    public RollingWindow Excess { get; }
     public RollingShare Hits { get; }
     public long Scored { get; private set; }
     public long TotalIntervals { get; private set; }
@@ -45,6 +49,7 @@ internal sealed class HorizonRecord
         var level = Math.Log(1 + p.Value * stepSeconds);
         Calibrator?.Add(Math.Log(1 + actual * stepSeconds) - level, level);
         if (double.IsNaN(p.Upper)) return;
+        if (actual > p.Upper) Excess.Add(Math.Log(1 + actual * stepSeconds) - Math.Log(1 + p.Upper * stepSeconds));
         var hit = actual >= p.Lower && actual <= p.Upper;
         Hits.Add(hit);
         TotalHits += hit ? 1 : 0;

@@ -39,6 +39,43 @@ public class ForecastTrackerTests
     }
 
     [Fact]
+    public void Forecast_Shortfall_IsTheUpperBoundRaisedByTheMeanExcessOfTheActualsAboveIt()
+    {
+        // A constant forecast of 100 per minute against actuals of 100 with a burst of 160 every 20th minute: the interval's
+        // upper bound stays at 100 (bursts are 5%, the upper bound's own share), and the actuals above it came at 160.
+        var options = new ForecastingOptions { Coverage = 0.8, MinResiduals = 20, ResidualWindow = 100, LocalFraction = 1 };
+        var tracker = new ForecastTracker(new ConstantForecaster(100.0 / 60), [1], options);
+        var history = new RateHistory(Minute, 1000);
+        HorizonForecast[]? forecast = null;
+        for (var i = 0; i < 400; i++)
+        {
+            history.Append(Series.Start + Minute * i, (i % 20 == 7 ? 160 : 100) / 60.0);
+            tracker.Observe(history);
+            forecast = tracker.Forecast(history);
+        }
+
+        var f = forecast![0];
+        Assert.Equal(100, f.Upper * 60, 6);
+        // Exceedances are kept in log(1 + count) over log(1 + upper): the shortfall is 161 / 101 x 101 - 1 = 160 per minute.
+        Assert.Equal(160, f.Shortfall * 60, 6);
+    }
+
+    [Fact]
+    public void Forecast_NothingAboveTheUpperBound_NoShortfall()
+    {
+        var tracker = new ForecastTracker(new ConstantForecaster(1), [1], new ForecastingOptions { MinResiduals = 5 });
+        var history = new RateHistory(Minute, 100);
+        for (var i = 0; i < 50; i++)
+        {
+            history.Append(Series.Start + Minute * i, 1);
+            tracker.Observe(history);
+            tracker.Forecast(history);
+        }
+
+        Assert.True(double.IsNaN(tracker.Forecast(history)![0].Shortfall));
+    }
+
+    [Fact]
     public void Forecast_TooFewResiduals_HasNoInterval()
     {
         var tracker = new ForecastTracker(new ConstantForecaster(10), [1], new ForecastingOptions { MinResiduals = 30 });

@@ -52,6 +52,13 @@ public class SlaLimitsTests
     }
 
     [Fact]
+    public void Replicas_StopAtTheMost()
+    {
+        Assert.Equal(60, Evaluation.Replicas(1e9, 20, most: 60));
+        Assert.Equal(3, Evaluation.Replicas(41, 20, most: 60)); // two replicas carry 2 x 20 x 0.856 = 34 req/s
+    }
+
+    [Fact]
     public void Replicas_NoneForNoDemand_NullWhenTheServiceTimeAloneBreaksTheSla()
     {
         Assert.Equal(0, Evaluation.Replicas(0, 20));
