@@ -8,15 +8,19 @@ namespace Pipeline.Cli.Commands;
 
 /// <summary>
 /// Decision latency of the <c>predictive</c> policy: replays the trace as 15 s feature windows (each row's rate,
-/// replicas at the given per-replica capacity), trains in the background as live, and times every decision made
-/// from a forecast (fallback decisions excluded).
+/// replicas at the given per-replica capacity), trains in the background and sizes at the SLA (the evaluation's
+/// service) as live, and times every decision made from a forecast (fallback decisions excluded).
 /// </summary>
 internal static class ForecastLatencyBench
 {
     public static (double MeanUs, double P50Us, double P99Us, int Decisions) Measure(Trace trace, double days, double capacityPerReplica)
     {
         var window = TimeSpan.FromSeconds(15);
-        var policy = PredictiveRegistration.Create(new PredictiveOptions { Trainer = Pipeline.Predictor.Forecasting.Training.TrainerModes.Background });
+        var policy = PredictiveRegistration.Create(new PredictiveOptions
+        {
+            Trainer = Pipeline.Predictor.Forecasting.Training.TrainerModes.Background,
+            Sla = new SlaSizingOptions(),
+        });
         var peak = trace.PeakRatePerSecond;
         var scale = 20 * capacityPerReplica * 0.7 / Math.Max(peak, 1e-9);
         var perRow = Math.Max(1, (int)Math.Round(trace.Interval / window));

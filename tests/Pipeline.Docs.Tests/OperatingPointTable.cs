@@ -4,9 +4,10 @@ namespace Pipeline.Docs.Tests;
 
 /// <summary>
 /// Checks the table of predictive operating points: one row per <c>`upper` / `expected`</c> pair ("hpa (reference)"
-/// is the hpa + least-request run; the row marked "(default)" is the default run), columns "TRACE violations" and
+/// is the hpa + least-request run; the row marked "(default)" is the default run, the SLA sizing), columns "TRACE violations" and
 /// "TRACE replica-h" for TRACE NASA or Wikipedia; a "(+28%)" after a value is the change against hpa + least-request
 /// of the same file. Files: <c>{trace}-7d.json</c> for hpa and the default,
+/// <c>{trace}-7d-sizing-utilization.json</c> for `utilization`: `0.8` / `0.9` (that sizing's defaults),
 /// <c>{trace}-7d-upper-{U}-expected-{E}.json</c> for the others.
 /// </summary>
 internal static partial class OperatingPointTable
@@ -52,10 +53,13 @@ internal static partial class OperatingPointTable
     private static string FileName(string trace, string label)
     {
         if (label.Contains("hpa", StringComparison.Ordinal) || label.Contains("(default)", StringComparison.Ordinal)) return $"{trace}-7d";
-        var settings = CodeRegex().Matches(label).Select(m => m.Groups[1].Value).ToList();
-        return settings.Count == 2
-            ? $"{trace}-7d-upper-{settings[0]}-expected-{settings[1]}"
-            : throw new InvalidOperationException($"row '{label}' names no `upper` / `expected` pair");
+        var settings = CodeRegex().Matches(label).Select(m => m.Groups[1].Value).Where(s => s != "utilization").ToList();
+        return settings switch
+        {
+            ["0.8", "0.9"] => $"{trace}-7d-sizing-utilization",
+            [var upper, var expected] => $"{trace}-7d-upper-{upper}-expected-{expected}",
+            _ => throw new InvalidOperationException($"row '{label}' names no `upper` / `expected` pair"),
+        };
     }
 
     [GeneratedRegex("`([^`]+)`")]
