@@ -14,7 +14,8 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// <item>Default: full resolution for a week and a day plus an hour, hourly means beyond. Everything a decision reads is
 /// as it was (up to float32); simulator runs of up to a week are unchanged.</item>
 /// <item>A shorter <see cref="PredictiveOptions.HistoryFullResolution"/>: buckets of <see cref="PredictiveOptions.HistoryDownsample"/>
-/// (default 2·half + 1 = 5 points, the seasonal lags' width) up to a week and a day, hourly means beyond.</item>
+/// (default 2·half + 1 = 5 points, the seasonal lags' width) up to a week and a day, hourly means beyond; never shorter
+/// than the <c>gbm</c> lookback and horizons, so what a forecast reads back from now is always as appended.</item>
 /// </list>
 /// Spans are rounded up to whole buckets.
 /// </summary>
@@ -30,7 +31,7 @@ internal static class CompactHistoryRule
         // A coarse bucket more: whole coarse buckets are read from one tier.
         var read = Math.Max(8L * perDay + hourly, Math.Max((long)options.RecurringDays * perDay + 1, GbmFeatures.Lookback + horizons + 1));
         if (options.HistoryFullResolution is not { } span) return new HistoryCompaction(Whole(read, hourly), hourly);
-        var full = Whole((long)Math.Ceiling(span / step), factor);
+        var full = Whole(Math.Max((long)Math.Ceiling(span / step), GbmFeatures.Lookback + horizons + 1), factor);
         return hourly > factor && read > full
             ? new HistoryCompaction(full, factor, (int)Math.Min(int.MaxValue / 2, read), hourly)
             : new HistoryCompaction(full, factor);

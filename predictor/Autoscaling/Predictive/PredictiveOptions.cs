@@ -113,9 +113,9 @@ public sealed class PredictiveOptions
     public int HistoryDays { get; set; } = 35;
 
     /// <summary>
-    /// Bounded per-service state (default false; true in <see cref="Live"/>): the history as float32, at full resolution for what decisions read (a week
-    /// and a day, <see cref="HistoryFullResolution"/>) and as hourly means beyond (<see cref="HistoryCompaction"/>,
-    /// <see cref="CompactHistoryRule"/>), the residual and accuracy windows as float32, and no residual windows for the
+    /// Bounded per-service state (default false; true in <see cref="Live"/>): the history at full resolution (float32) for what decisions read (a week
+    /// and a day, <see cref="HistoryFullResolution"/>) and as hourly bfloat16 means beyond (<see cref="HistoryCompaction"/>,
+    /// <see cref="CompactHistoryRule"/>), the residual and accuracy windows as float16, and no residual windows for the
     /// reference, whose intervals nothing reads. False: every point and residual a double (1.6 MB of history per service
     /// at 15 s windows over 35 days), which is what <c>pipeline evaluate</c> runs by default so its published figures
     /// reproduce; compact state moved them by float32 rounding only (NASA 7 d 1103.6 h / 0.063% against exact's 1102.7 h
@@ -126,7 +126,9 @@ public sealed class PredictiveOptions
     /// <summary>
     /// Span of the newest points a compact history keeps at full resolution; null: a week and a day plus an hour, all a
     /// decision reads (<see cref="CompactHistoryRule"/>). A shorter span keeps means of <see cref="HistoryDownsample"/>
-    /// points up to a week and a day: less memory, coarser recurring demand and seasonal lags.
+    /// points up to a week and a day: less memory, coarser recurring demand and seasonal lags, and <c>gbm</c> training rows
+    /// read smoothed lookbacks (6 h: 49.7 KiB per service against 207 KiB, NASA 7 d 1210.4 h against 1137.8 h, docs/bench/fleet.txt).
+    /// Never shorter than the <c>gbm</c> lookback and horizons.
     /// </summary>
     public TimeSpan? HistoryFullResolution { get; set; }
 

@@ -8,7 +8,7 @@ namespace Pipeline.Predictor.Forecasting.Intervals;
 /// Locally adaptive variant (<c>localFraction</c> &lt; 1): only the residuals of the forecasts whose level (ŷ) was
 /// nearest the current one are used — a Mondrian-style split by level, because relative noise shrinks as the rate
 /// grows (Poisson-like counts), so one global quantile is too wide at busy hours and too narrow at quiet ones.
-/// Residuals and levels are stored as float32 when <c>compact</c>; the work arrays of <see cref="Bounds"/> are shared by
+/// Residuals and levels are stored as float16 when <c>compact</c>; the work arrays of <see cref="Bounds"/> are shared by
 /// every calibrator on a thread (they hold nothing between calls).
 /// </summary>
 internal sealed class ConformalCalibrator(int window, double coverage, double localFraction = 1.0, bool compact = false)

@@ -17,7 +17,7 @@ public sealed class ForecastTracker
     /// <summary>
     /// Tracks <paramref name="forecaster"/> at <paramref name="horizons"/> (steps, ascending, ≥ 1). Without
     /// <paramref name="intervals"/> only the accuracy is tracked (a reference whose intervals nobody reads: no residual
-    /// windows); <paramref name="compact"/> keeps the residual and accuracy windows as float32.
+    /// windows); <paramref name="compact"/> keeps the residual and accuracy windows as float16.
     /// </summary>
     public ForecastTracker(IForecaster forecaster, IReadOnlyList<int> horizons, ForecastingOptions options, bool intervals = true, bool compact = false)
     {

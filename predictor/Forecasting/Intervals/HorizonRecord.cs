@@ -7,7 +7,7 @@ internal sealed class HorizonRecord
 
     /// <summary>
     /// Bookkeeping of <paramref name="horizon"/>; without <paramref name="intervals"/> no residuals are kept (no interval is
-    /// given, coverage is not measured); <paramref name="compact"/> stores the windows as float32.
+    /// given, coverage is not measured); <paramref name="compact"/> stores the windows as float16.
     /// </summary>
     public HorizonRecord(int horizon, ForecastingOptions options, bool intervals = true, bool compact = false)
     {

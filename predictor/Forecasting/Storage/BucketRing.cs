@@ -1,13 +1,14 @@
 namespace Pipeline.Predictor.Forecasting.Storage;
 
 /// <summary>
-/// Float32 means of aligned buckets of <c>factor</c> points in a ring of <c>size</c> buckets: points are folded in index
+/// Means of aligned buckets of <c>factor</c> points in a ring of <c>size</c> buckets: points are folded in index
 /// order into the running mean of their bucket; a bucket's mean is that of its points folded in (the first bucket after a
-/// restart may have fewer).
+/// restart may have fewer). Means are stored as <see cref="BFloat16"/>: the running sum is double, so the rounding is once
+/// per stored mean, never accumulated.
 /// </summary>
 internal sealed class BucketRing(int size, int factor)
 {
-    private readonly float[] _means = new float[size];
+    private readonly ushort[] _means = new ushort[size];
     private long _bucket = -1;
     private double _sum;
     private int _n;
@@ -16,7 +17,7 @@ internal sealed class BucketRing(int size, int factor)
     public bool Holds(long index) => _bucket >= 0 && index / factor > _bucket - _means.Length;
 
     /// <summary>The mean of the bucket of <paramref name="index"/>.</summary>
-    public double this[long index] => _means[index / factor % _means.Length];
+    public double this[long index] => BFloat16.Decode(_means[index / factor % _means.Length]);
 
     public void Fold(long index, double value)
     {
@@ -29,7 +30,7 @@ internal sealed class BucketRing(int size, int factor)
         }
         _sum += value;
         _n++;
-        _means[bucket % _means.Length] = (float)(_sum / _n);
+        _means[bucket % _means.Length] = BFloat16.Encode(_sum / _n);
     }
 
     /// <summary>Forgets the running bucket (the next fold starts a new one).</summary>

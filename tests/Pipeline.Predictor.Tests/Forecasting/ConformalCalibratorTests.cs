@@ -29,8 +29,8 @@ public class ConformalCalibratorTests
             var level = random.Next(distinctLevels) / (double)distinctLevels * 8;
             var residual = Math.Round(random.NextDouble() - 0.5, 2);
             calibrator.Add(residual, level);
-            residuals[added % window] = compact ? (float)residual : residual;
-            levels[added % window] = compact ? (float)level : level;
+            residuals[added % window] = compact ? (double)(Half)residual : residual;
+            levels[added % window] = compact ? (double)(Half)level : level;
             var n = Math.Min(added + 1, window);
             var query = added % 3 == 0 ? levels[random.Next(n)] : random.NextDouble() * 8;
             Assert.Equal(Reference(residuals.AsSpan(0, n).ToArray(), levels.AsSpan(0, n).ToArray(), query), calibrator.Bounds(query));

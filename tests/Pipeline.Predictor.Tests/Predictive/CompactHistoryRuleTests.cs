@@ -36,6 +36,15 @@ public class CompactHistoryRuleTests
     }
 
     [Fact]
+    public void For_SpanShorterThanTheGbmLookback_StillCoversItAndTheHorizons()
+    {
+        // 10 minutes at 15 s is 40 points; the gbm reads 64 back plus 5 horizons ahead: 70 points, 70 in whole buckets of 5.
+        var options = new PredictiveOptions { CompactState = true, HistoryFullResolution = TimeSpan.FromMinutes(10) };
+
+        Assert.Equal(70, CompactHistoryRule.For(options, TimeSpan.FromSeconds(15), 5)!.FullResolution);
+    }
+
+    [Fact]
     public void For_CompactStateOff_Null() =>
         Assert.Null(CompactHistoryRule.For(new PredictiveOptions { CompactState = false }, TimeSpan.FromSeconds(15), 5));
 }
