@@ -6,7 +6,7 @@ tests/Pipeline.Docs.Tests checks the tables in docs/frontier.md against the same
 import json, os, sys
 
 root = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "docs", "frontier")
-order = ["hpa", "predictive", "threshold", "oracle", "sla-per-replica", "sla-oracle"]
+order = ["hpa", "predictive", "threshold", "oracle", "sla-per-replica", "sla-oracle", "sla-reactive"]
 
 def ratio(v, below):
     if v is None:

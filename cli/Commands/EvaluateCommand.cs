@@ -30,7 +30,7 @@ internal static class EvaluateCommand
         var start = new Option<string?>("--start") { Description = "Where to start in the trace: an offset (e.g. 2d) or an ISO-8601 UTC timestamp (default: the first row)." };
         var duration = new Option<string?>("--duration") { Description = "Length of the evaluated span, e.g. 7d, 12h (default: to the end of the trace)." };
         var warmup = new Option<string?>("--warmup") { Description = "Span excluded from scoring at the start; policies still run and learn in it (default: the first quarter)." };
-        var autoscalers = new Option<string?>("--autoscaler") { Description = "Comma-separated autoscaling policies (default: all known: hpa, static-peak, oracle and any registered, e.g. predictive)." };
+        var autoscalers = new Option<string?>("--autoscaler") { Description = "Comma-separated autoscaling policies (default: all known: hpa, predictive, threshold and the references static-peak, oracle, sla-oracle, sla-per-replica; sla-reactive, perfect reaction without headroom, runs in --frontier or by name)." };
         var balancers = new Option<string?>("--balancer") { Description = $"Comma-separated balancers: {string.Join(", ", BalancerNames.All)} (default: {EvaluationPlan.DefaultBalancer}). The hpa + round-robin baseline always runs." };
         var scenario = new Option<string?>("--scenario") { Description = $"Scenario(s), comma-separated: {string.Join(", ", ScenarioNames.All)} (default: {ScenarioNames.Baseline})." };
         var seed = new Option<long>("--seed") { Description = $"Seed of every run (the same for every combination).", DefaultValueFactory = _ => d.Seed };

@@ -16,13 +16,14 @@ public static class EvaluationPlan
     public static RunSpec Baseline(string scenario) => new("hpa", BalancerNames.RoundRobin, scenario);
 
     /// <summary>
-    /// Builds the run list. Empty <paramref name="autoscalers"/>: every known policy; empty <paramref name="balancers"/>:
+    /// Builds the run list. Empty <paramref name="autoscalers"/>: every known policy but the frontier's own references
+    /// (<see cref="EvaluationPolicies.InDefaultRuns"/>); empty <paramref name="balancers"/>:
     /// <see cref="DefaultBalancer"/>; empty <paramref name="scenarios"/>: <c>baseline</c>.
     /// </summary>
     public static IReadOnlyList<RunSpec> Build(EvaluationWorkload workload, IReadOnlyList<string> autoscalers, IReadOnlyList<string> balancers, IReadOnlyList<string> scenarios)
     {
         var known = EvaluationPolicies.Create(workload).Names;
-        var a = autoscalers.Count > 0 ? autoscalers : known;
+        IReadOnlyList<string> a = autoscalers.Count > 0 ? autoscalers : [.. known.Where(EvaluationPolicies.InDefaultRuns)];
         var b = balancers.Count > 0 ? balancers : [DefaultBalancer];
         var s = scenarios.Count > 0 ? scenarios : [ScenarioNames.Baseline];
         foreach (var name in a)

@@ -8,7 +8,7 @@ namespace Pipeline.Simulator.Evaluation;
 /// <summary>
 /// The autoscaling policies an evaluation can run, by name: the live predictor's (<see cref="PredictorPolicies"/>, built
 /// from the same <see cref="PredictorOptions"/> the live stage uses, with the evaluation's target and start-up time),
-/// plus the simulator's references <c>static-peak</c>, <c>oracle</c> (utilization), <c>sla-oracle</c> (pooled, the lower bound) and <c>sla-per-replica</c>.
+/// plus the simulator's references <c>static-peak</c>, <c>oracle</c> (utilization), <c>sla-oracle</c> (pooled, the lower bound), <c>sla-per-replica</c> and <c>sla-reactive</c> (the reaction limit).
 /// </summary>
 public static class EvaluationPolicies
 {
@@ -43,9 +43,16 @@ public static class EvaluationPolicies
             workload.SlaDemand ?? throw new ArgumentException($"{ReferencePolicyNames.SlaPerReplica}: the service time alone puts more than {1 - options.SlaTarget:P2} of requests over the {options.Slo.TotalMilliseconds:0} ms SLO; no replica count meets the SLA"),
             workload.Trace.Start, horizon, ReferencePolicyNames.SlaPerReplica));
         registry.Add(ReferencePolicyNames.SlaOracle, () => new OraclePolicy(workload.PooledSlaDemand, workload.Trace.Start, horizon, ReferencePolicyNames.SlaOracle));
+        registry.Add(ReferencePolicyNames.SlaReactive, () => OraclePolicy.Reactive(workload.PooledSlaDemand, workload.Trace.Start, options.Windowing.WindowSize, horizon));
         return registry;
     }
 
+    /// <summary>
+    /// Whether a plain <c>evaluate</c> (no <c>--autoscaler</c>) runs the policy: all but <c>sla-reactive</c>, which the
+    /// frontier runs and <c>--autoscaler sla-reactive</c> asks for (it would add a run to every default evaluation).
+    /// </summary>
+    public static bool InDefaultRuns(string name) => name != ReferencePolicyNames.SlaReactive;
+
     /// <summary>Whether a policy is a simulator-only reference (shown apart from the baselines in tables).</summary>
-    public static bool IsReference(string name) => name is ReferencePolicyNames.StaticPeak or ReferencePolicyNames.Oracle or ReferencePolicyNames.SlaOracle or ReferencePolicyNames.SlaPerReplica;
+    public static bool IsReference(string name) => name is ReferencePolicyNames.StaticPeak or ReferencePolicyNames.Oracle or ReferencePolicyNames.SlaOracle or ReferencePolicyNames.SlaPerReplica or ReferencePolicyNames.SlaReactive;
 }

@@ -13,8 +13,8 @@ public sealed class FrontierPlan
     /// <summary>The predictive policy's settings (its own knob). Default: its defaults only.</summary>
     public IReadOnlyList<FrontierKnob> Predictive { get; init; } = [new("default", null)];
 
-    /// <summary>Other policies run once at the evaluation's settings: the paper's baseline, the utilization oracle and the two SLA references.</summary>
-    public IReadOnlyList<string> Others { get; init; } = [AutoscalingPolicyNames.Threshold, ReferencePolicyNames.Oracle, ReferencePolicyNames.SlaOracle, ReferencePolicyNames.SlaPerReplica];
+    /// <summary>Other policies run once at the evaluation's settings: the paper's baseline, the utilization oracle, the two SLA references and the reaction limit.</summary>
+    public IReadOnlyList<string> Others { get; init; } = [AutoscalingPolicyNames.Threshold, ReferencePolicyNames.Oracle, ReferencePolicyNames.SlaOracle, ReferencePolicyNames.SlaPerReplica, ReferencePolicyNames.SlaReactive];
 
     /// <summary>The balancer of every run. Default least-request.</summary>
     public string Balancer { get; init; } = BalancerNames.LeastRequest;

@@ -22,4 +22,12 @@ public static class ReferencePolicyNames
     /// conservative for least-request): an SLA-meeting provisioning, not a lower bound.
     /// </summary>
     public const string SlaPerReplica = "sla-per-replica";
+
+    /// <summary>
+    /// The reaction limit: no foresight, a perfect and instantaneous measurement one window old (the demand the last closed
+    /// window shows), sized at the <see cref="SlaOracle"/>'s pooled queueing limit and held for the start-up delay plus a
+    /// window (as long as re-acquiring the capacity would take). Its violations are what the start-up delay alone costs a
+    /// policy that cannot see a surge coming: a reference for what reaction can reach, not a bound.
+    /// </summary>
+    public const string SlaReactive = "sla-reactive";
 }

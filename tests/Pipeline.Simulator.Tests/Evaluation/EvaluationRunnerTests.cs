@@ -82,8 +82,14 @@ public class EvaluationRunnerTests
         Assert.Equal(new RunSpec("hpa", "round-robin", "baseline"), runs[0]);
         Assert.Contains(new RunSpec("oracle", "least-request", "baseline"), runs);
         Assert.Contains(new RunSpec("static-peak", "least-request", "baseline"), runs);
+        Assert.Contains(new RunSpec("sla-oracle", "least-request", "baseline"), runs);
+        Assert.DoesNotContain(runs, r => r.Autoscaler == "sla-reactive"); // the frontier's reference, asked for by name
         Assert.All(runs.Skip(1), r => Assert.Equal("least-request", r.Balancer));
     }
+
+    [Fact]
+    public void Build_SlaReactiveByName_Runs() =>
+        Assert.Contains(new RunSpec("sla-reactive", "least-request", "baseline"), EvaluationPlan.Build(Workload, ["sla-reactive"], [], []));
 
     [Fact]
     public void Serialize_Runs_ExactlyTheDocumentedFields()

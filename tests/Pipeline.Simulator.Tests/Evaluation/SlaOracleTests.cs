@@ -24,7 +24,7 @@ public class SlaOracleTests
     private static readonly Lazy<FrontierResult> Sweep = new(() => FrontierSweep.Run(Workload, new FrontierPlan
     {
         Predictive = [],
-        Others = ["threshold", "oracle", "sla-oracle", "sla-per-replica", "static-peak"],
+        Others = ["threshold", "oracle", "sla-oracle", "sla-per-replica", "static-peak", "sla-reactive"],
     }, Environment.ProcessorCount));
 
     [Fact]
@@ -46,6 +46,17 @@ public class SlaOracleTests
         Assert.NotEmpty(meeting);
         Assert.All(meeting, r => Assert.True(r.Result.ReplicaHours >= sla.ReplicaHours,
             $"{r.Policy} {r.Setting}: {r.Result.ReplicaHours:0.00} h at {r.Result.SlaViolationRate:P3} < sla-oracle {sla.ReplicaHours:0.00} h"));
+    }
+
+    [Fact]
+    public void Run_SlaReactive_TheUnannouncedStepCostsItTheSla()
+    {
+        var reactive = Sweep.Value.Runs.Single(r => r.Policy == "sla-reactive").Result;
+        var sla = Sweep.Value.Runs.Single(r => r.Policy == "sla-oracle").Result;
+
+        // Same sizing, no foresight: the tenfold step is served by the replicas of before for the start-up delay.
+        Assert.True(reactive.SlaViolationRate > 1 - Workload.Options.SlaTarget, $"sla-reactive violations {reactive.SlaViolationRate:P3}");
+        Assert.True(reactive.SlaViolationRate > 10 * sla.SlaViolationRate);
     }
 
     [Fact]
