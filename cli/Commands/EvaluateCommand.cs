@@ -39,6 +39,7 @@ internal static class EvaluateCommand
         var runs = new Option<string?>("--runs") { Description = "Comma-separated AUTOSCALER+BALANCER pairs instead of the --autoscaler x --balancer product, e.g. threshold+round-robin,hpa+least-request,predictive+learned (the paper's Table 1)." };
         var frontier = new Option<bool>("--frontier") { Description = "Sweep the hpa's target utilization (and the predictive policy's knob) on the same load, print the cost/violations frontier and each policy's cost ratio at equal violations and violation ratio at equal cost; --report DIR writes frontier.png and frontier.json." };
         var frontierTargets = new Option<string?>("--frontier-targets") { Description = "With --frontier: the hpa targets (default 0.3,0.4,0.5,0.6,0.7,0.8,0.9)." };
+        var reactiveHeadroom = new Option<double>("--reactive-headroom") { Description = "Factor on the replicas sla-reactive provisions (perfect reaction at the queueing limit), e.g. 1.5 for 50% headroom; sweep it to see what reaction alone costs at each violation rate. At least 1.", DefaultValueFactory = _ => d.ReactiveHeadroom };
         var frontierPredictive = new Option<string?>("--frontier-predictive") { Description = "With --frontier: the predictive settings, comma-separated: 'default' (the SLA sizing), 'utilization' (the fixed-utilization sizing at its defaults) or EXPECTED/UPPER (fixed utilizations, e.g. 0.95/0.9) (default: default)." };
 
         var command = new Command("evaluate",
@@ -46,7 +47,7 @@ internal static class EvaluateCommand
             $"Defaults (identical for every policy): lognormal service time mean {d.MeanServiceTime.TotalMilliseconds:0} ms (cv {d.ServiceTimeCv}), {d.Workers} workers per replica, " +
             $"queue {d.QueueCapacity} per replica, target utilization {d.TargetUtilization}, start-up delay {d.StartupDelay.TotalSeconds:0} s, SLO {d.Slo.TotalMilliseconds:0} ms " +
             $"(SLA {d.SlaTarget:P1} of requests within it), 1 s metric samples into 15 s windows closed after a 5 s grace, warm-up = first quarter, seed {d.Seed}.");
-        foreach (var option in new Option[] { trace, peak, target, sizing, upper, expected, recurring, surprise, tail, forecaster, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report, runs, frontier, frontierTargets, frontierPredictive })
+        foreach (var option in new Option[] { trace, peak, target, sizing, upper, expected, recurring, surprise, tail, forecaster, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report, runs, frontier, frontierTargets, frontierPredictive, reactiveHeadroom })
         {
             command.Options.Add(option);
         }
@@ -80,7 +81,9 @@ internal static class EvaluateCommand
                     Scale = result.GetValue(scale),
                     Warmup = result.GetValue(warmup) is { } w ? EvaluateArguments.Duration(w, "--warmup") : null,
                     Seed = result.GetValue(seed),
+                    ReactiveHeadroom = result.GetValue(reactiveHeadroom),
                 };
+                if (!(options.ReactiveHeadroom >= 1)) throw new ArgumentException($"--reactive-headroom: must be at least 1, was {options.ReactiveHeadroom.ToString(System.Globalization.CultureInfo.InvariantCulture)}");
                 if (!(options.TargetUtilization is > 0 and <= 1))
                     throw new ArgumentException($"--target-utilization: {options.TargetUtilization.ToString(System.Globalization.CultureInfo.InvariantCulture)} is out of range; must be in (0, 1], e.g. 0.6 or 0.9");
                 if (options.PeakReplicas < 1) throw new ArgumentException("--peak-replicas: must be at least 1");

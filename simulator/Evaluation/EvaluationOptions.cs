@@ -75,6 +75,12 @@ public sealed record EvaluationOptions
         ServiceTimeCv = ServiceTimeCv,
     };
 
+    /// <summary>
+    /// Factor on the replicas <c>sla-reactive</c> provisions (default 1: none beyond the queueing limit), so its headroom
+    /// can be swept like the HPA's target: what perfect reaction costs at each violation rate.
+    /// </summary>
+    public double ReactiveHeadroom { get; init; } = 1;
+
     /// <summary>Seed of every run (the same seed for every combination: common random numbers).</summary>
     public long Seed { get; init; } = 42;
 }

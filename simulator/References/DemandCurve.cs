@@ -27,6 +27,9 @@ public sealed class DemandCurve
         Peak = _rows.Length == 0 ? 1 : _rows.Max();
     }
 
+    /// <summary>The curve with every row's replicas multiplied by <paramref name="factor"/>, rounded up (headroom).</summary>
+    public DemandCurve Scaled(double factor) => new([.. _rows.Select(r => (int)Math.Ceiling(r * factor - 1e-9))], RowSeconds);
+
     /// <summary>Requests per second one replica serves at the target utilization.</summary>
     public double CapacityPerReplica { get; }
 

@@ -60,6 +60,21 @@ public class SlaOracleTests
     }
 
     [Fact]
+    public void Run_SlaReactiveWithHeadroom_PaysForFewerViolations()
+    {
+        var plain = Sweep.Value.Runs.Single(r => r.Policy == "sla-reactive").Result;
+        var doubled = EvaluationRunner.Run(new EvaluationWorkload(Trace(), new EvaluationOptions
+        {
+            PeakReplicas = 8,
+            Warmup = TimeSpan.FromMinutes(30),
+            ReactiveHeadroom = 2,
+        }), new RunSpec("sla-reactive", "least-request", "baseline")).Result;
+
+        Assert.InRange(doubled.ReplicaHours / plain.ReplicaHours, 1.5, 2.2);
+        Assert.True(doubled.SlaViolationRate < plain.SlaViolationRate, $"{doubled.SlaViolationRate:P3} vs {plain.SlaViolationRate:P3}");
+    }
+
+    [Fact]
     public void SizesFromUtilization_SlaOracle_No()
     {
         Assert.False(EvaluationPolicies.Create(Workload).Create("sla-oracle").SizesFromUtilization);

@@ -32,6 +32,15 @@ public class SlaReactiveTests
         Assert.Equal(expected, Decide(seconds).DesiredReplicas);
 
     [Fact]
+    public void Scaled_Headroom_EveryRowRoundedUp()
+    {
+        var scaled = Curve.Scaled(1.5);
+
+        Assert.Equal([2, 2, 2, 15, 15, 2, 2, 2, 2], Enumerable.Range(0, 9).Select(i => scaled.At(i * 60 + 30)));
+        Assert.Equal(15, scaled.Peak);
+    }
+
+    [Fact]
     public void Decide_NamedAndExplained()
     {
         var decision = Decide(196);
