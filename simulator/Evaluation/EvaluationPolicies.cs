@@ -8,7 +8,7 @@ namespace Pipeline.Simulator.Evaluation;
 /// <summary>
 /// The autoscaling policies an evaluation can run, by name: the live predictor's (<see cref="PredictorPolicies"/>, built
 /// from the same <see cref="PredictorOptions"/> the live stage uses, with the evaluation's target and start-up time),
-/// plus the simulator's references <c>static-peak</c>, <c>oracle</c> (utilization), <c>sla-oracle</c> (pooled, the lower bound), <c>sla-per-replica</c> and <c>sla-reactive</c> (the reaction limit).
+/// plus the simulator's references <c>static-peak</c>, <c>oracle</c> (utilization), <c>sla-oracle</c> (pooled, the lower bound), <c>sla-per-replica</c> and <c>sla-reactive</c> (perfect reaction without headroom).
 /// </summary>
 public static class EvaluationPolicies
 {
