@@ -43,7 +43,7 @@ public static class EvaluationPolicies
             workload.SlaDemand ?? throw new ArgumentException($"{ReferencePolicyNames.SlaPerReplica}: the service time alone puts more than {1 - options.SlaTarget:P2} of requests over the {options.Slo.TotalMilliseconds:0} ms SLO; no replica count meets the SLA"),
             workload.Trace.Start, horizon, ReferencePolicyNames.SlaPerReplica));
         registry.Add(ReferencePolicyNames.SlaOracle, () => new OraclePolicy(workload.PooledSlaDemand, workload.Trace.Start, horizon, ReferencePolicyNames.SlaOracle));
-        registry.Add(ReferencePolicyNames.SlaReactive, () => OraclePolicy.Reactive(options.ReactiveHeadroom == 1 ? workload.PooledSlaDemand : workload.PooledSlaDemand.Scaled(options.ReactiveHeadroom), workload.Trace.Start, options.Windowing.WindowSize, horizon));
+        registry.Add(ReferencePolicyNames.SlaReactive, () => OraclePolicy.Reactive(workload.PooledSlaDemand.Scaled(options.ReactiveHeadroom), workload.Trace.Start, options.Windowing.WindowSize, horizon));
         return registry;
     }
 

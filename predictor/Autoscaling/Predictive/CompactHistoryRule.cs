@@ -29,9 +29,10 @@ internal static class CompactHistoryRule
         var factor = options.HistoryDownsample ?? 2 * GbmFeatures.SeasonalHalfWidth(perDay) + 1;
         var hourly = Math.Max(1, perDay / 24 / factor) * factor;
         // A coarse bucket more: whole coarse buckets are read from one tier.
-        var read = Math.Max(8L * perDay + hourly, Math.Max((long)options.RecurringDays * perDay + 1, GbmFeatures.Lookback + horizons + 1));
+        var forecast = GbmFeatures.Lookback + horizons + 1; // what a forecast reads back from now
+        var read = Math.Max(8L * perDay + hourly, Math.Max((long)options.RecurringDays * perDay + 1, forecast));
         if (options.HistoryFullResolution is not { } span) return new HistoryCompaction(Whole(read, hourly), hourly);
-        var full = Whole(Math.Max((long)Math.Ceiling(span / step), GbmFeatures.Lookback + horizons + 1), factor);
+        var full = Whole(Math.Max((long)Math.Ceiling(span / step), forecast), factor);
         return hourly > factor && read > full
             ? new HistoryCompaction(full, factor, (int)Math.Min(int.MaxValue / 2, read), hourly)
             : new HistoryCompaction(full, factor);

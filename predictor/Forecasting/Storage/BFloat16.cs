@@ -9,8 +9,9 @@ internal static class BFloat16
 {
     public static ushort Encode(double value)
     {
-        var bits = BitConverter.SingleToUInt32Bits((float)value);
-        if (float.IsNaN((float)value)) return (ushort)(bits >> 16 | 0x40);
+        var single = (float)value;
+        var bits = BitConverter.SingleToUInt32Bits(single);
+        if (float.IsNaN(single)) return (ushort)(bits >> 16 | 0x40);
         return (ushort)((bits + 0x7FFF + (bits >> 16 & 1)) >> 16);
     }
 
