@@ -128,12 +128,13 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
             : RateHistory.Restore(step, capacity, restored.TimeOf(0), restored.FirstIndex, Points(restored, restored.FirstIndex, restored.Count - replay), compaction);
         var model = _global?.Join(service, history, horizons.Length) ?? ForecasterRegistry.Create(_options.Forecaster, _options.Forecasting, horizons.Length);
         if (_store is not null && model is ITrainableForecaster trainable) _store.TryLoadModel(service, trainable);
-        // The reference's intervals are never read (only its accuracy, for the drift check): compact state keeps none.
+        // The reference's intervals are never read (only its accuracy, for the drift check): no residual windows, no
+        // interval computed at each decision, in either state.
         var compact = _options.CompactState;
         state = new PredictiveServiceState(
             history,
             new ForecastTracker(model, horizons, _options.Forecasting, compact: compact),
-            new ForecastTracker(reference, horizons, _options.Forecasting, intervals: !compact, compact: compact),
+            new ForecastTracker(reference, horizons, _options.Forecasting, intervals: false, compact: compact),
             new CapacityEstimator(_options.CapacityPerReplica, _options.CapacitySmoothing));
         // After a restart, replay the newest persisted points through the loaded model so the intervals and the drift
         // check are calibrated at once instead of after another ResidualWindow of live windows.

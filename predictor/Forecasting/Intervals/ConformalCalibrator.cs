@@ -19,7 +19,8 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
     private readonly RollingWindow _levels = new(window, compact);
     private bool _dirty = true;
     private double _key = double.NaN;
-    private double _low, _high;
+    private double _low, _high, _tail;
+    private double? _tailProbability;
 
     public int Count => _residuals.Count;
 
@@ -34,29 +35,49 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
     /// <summary>Lower and upper residual quantiles (log scale) for a forecast at log level <paramref name="level"/>; NaN while empty.</summary>
     public (double Low, double High) Bounds(double level = 0)
     {
+        var (low, high, _) = Calibrate(level, null);
+        return (low, high);
+    }
+
+    /// <summary>
+    /// The interval's bounds and, with <paramref name="tailProbability"/>, the one-sided tail quantile (see
+    /// <see cref="Quantile"/>; NaN without it) for a forecast at log level <paramref name="level"/>, from one pick of the
+    /// nearest residuals; all NaN while empty. The order statistics do not depend on the order the picks leave the work
+    /// array in, so they equal <see cref="Bounds"/> and <see cref="Quantile"/> called one after the other.
+    /// </summary>
+    public (double Low, double High, double Tail) Calibrate(double level, double? tailProbability)
+    {
         var n = _residuals.Count;
-        if (n == 0) return (double.NaN, double.NaN);
-        if (!_dirty && (localFraction >= 1 || level == _key)) return (_low, _high);
+        if (n == 0) return (double.NaN, double.NaN, double.NaN);
+        if (!_dirty && _tailProbability == tailProbability && (localFraction >= 1 || level == _key)) return (_low, _high, _tail);
         var span = Nearest(level);
         var k = span.Length;
         var alpha = 1 - coverage;
         var lo = Math.Clamp((int)Math.Floor((k + 1) * alpha / 2), 1, k) - 1;
         var hi = Math.Clamp((int)Math.Ceiling((k + 1) * (1 - alpha / 2)), 1, k) - 1;
+        var at = tailProbability is { } p ? Math.Clamp((int)Math.Ceiling((k + 1) * p), 1, k) - 1 : -1;
         if (hi >= lo && !HasNaN(span))
         {
-            // Only two order statistics are needed: select them (the values a full sort would put there) in O(k).
+            // Only three order statistics are needed: select them (the values a full sort would put there) in O(k). After
+            // the first two picks, positions up to lo hold the lo+1 smallest, lo..hi the next ones, and the rest the largest.
             _low = Select(span, lo);
             _high = Select(span[lo..], hi - lo);
+            _tail = at < 0 ? double.NaN
+                : at >= hi ? Select(span[hi..], at - hi)
+                : at >= lo ? Select(span[lo..(hi + 1)], at - lo)
+                : Select(span[..(lo + 1)], at);
         }
         else
         {
             span.Sort();
             _low = span[lo];
             _high = span[hi];
+            _tail = at < 0 ? double.NaN : span[at];
         }
         _dirty = false;
         _key = level;
-        return (_low, _high);
+        _tailProbability = tailProbability;
+        return (_low, _high, _tail);
     }
 
     /// <summary>

@@ -64,10 +64,10 @@ public sealed class ForecastTracker
             if (record.Calibrator is { } calibrator && calibrator.Count >= _options.MinResiduals)
             {
                 var y = Math.Log(1 + value * seconds);
-                var (lo, hi) = calibrator.Bounds(y);
+                var (lo, hi, q) = calibrator.Calibrate(y, _options.TailProbability);
                 lower = Math.Max(0, Math.Exp(y + lo) - 1) / seconds;
                 upper = Math.Max(0, Math.Exp(y + hi) - 1) / seconds;
-                if (_options.TailProbability is { } p) tail = Math.Max(0, Math.Exp(y + calibrator.Quantile(p, y)) - 1) / seconds;
+                if (!double.IsNaN(q)) tail = Math.Max(0, Math.Exp(y + q) - 1) / seconds;
             }
             record.Remember(history.LastIndex, value, lower, upper);
             result[k] = new HorizonForecast

@@ -68,6 +68,36 @@ public class ConformalCalibratorTests
         }
     }
 
+    /// <summary>
+    /// One pick of the nearest residuals for the bounds and the tail must give what <see cref="ConformalCalibrator.Bounds"/>
+    /// and <see cref="ConformalCalibrator.Quantile"/> give on their own, for a tail above, inside and below the interval,
+    /// with ties at the cut (few distinct levels) and without, and from the cache when nothing changed.
+    /// </summary>
+    [Theory]
+    [InlineData(0.99, 4)]
+    [InlineData(0.99, 1_000_000)]
+    [InlineData(0.6, 1_000_000)]
+    [InlineData(0.01, 7)]
+    public void Calibrate_EqualsBoundsAndQuantileCalledApart(double probability, int distinctLevels)
+    {
+        var random = new Random(23);
+        var together = new ConformalCalibrator(500, 0.9, 1.0 / 3);
+        var apart = new ConformalCalibrator(500, 0.9, 1.0 / 3);
+        for (var added = 0; added < 1500; added++)
+        {
+            var level = random.Next(distinctLevels) / (double)distinctLevels * 8;
+            var residual = Math.Round(random.NextDouble() - 0.5, 2);
+            together.Add(residual, level);
+            apart.Add(residual, level);
+            var query = random.NextDouble() * 8;
+            var (low, high) = apart.Bounds(query);
+            var expected = (low, high, apart.Quantile(probability, query));
+            Assert.Equal(expected, together.Calibrate(query, probability));
+            Assert.Equal(expected, together.Calibrate(query, probability));
+            Assert.Equal((low, high, double.NaN), together.Calibrate(query, null));
+        }
+    }
+
     private static (double Low, double High) Reference(double[] residuals, double[] levels, double query)
     {
         var n = residuals.Length;
