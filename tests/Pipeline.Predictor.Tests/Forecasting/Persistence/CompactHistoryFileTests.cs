@@ -1,5 +1,6 @@
 using Pipeline.Predictor.Forecasting;
 using Pipeline.Predictor.Forecasting.Persistence;
+using Pipeline.Predictor.Forecasting.Storage;
 
 namespace Pipeline.Predictor.Tests.Forecasting.Persistence;
 
@@ -60,7 +61,7 @@ public sealed class CompactHistoryFileTests : IDisposable
         Assert.Null(corrupt);
         Assert.Equal(150, read.Count);
         Assert.Equal(110, read.FullResolutionFrom);
-        Assert.All(Enumerable.Range(110, 40), i => Assert.Equal(i + 0.25, read[i]));
+        Assert.All(Enumerable.Range(110, 40), i => Assert.Equal(BFloat16.Decode(BFloat16.Encode(i + 0.25)), read[i])); // held as bfloat16
         Assert.Equal(102, read[100]); // bucket 100..104: 102.25 as bfloat16 (8 significant bits)
     }
 
