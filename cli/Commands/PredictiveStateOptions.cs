@@ -9,7 +9,7 @@ namespace Pipeline.Cli.Commands;
 /// </summary>
 internal sealed class PredictiveStateOptions
 {
-    private readonly Option<string?> _state = new("--predictive-state") { Description = "Per-service state of the predictive policy: 'compact' (the live predictor's default: float32 at full resolution for the week and a day decisions read, hourly bfloat16 means beyond, float16 residual windows; see pipeline bench-state) or 'exact' (evaluate's default, so its published figures reproduce: every point and residual a double)." };
+    private readonly Option<string?> _state = new("--predictive-state") { Description = "Per-service state of the predictive policy: 'compact' (the live predictor's default: bfloat16 at full resolution for the week and a day decisions read, hourly bfloat16 means beyond, float16 residual windows; see pipeline bench-state) or 'exact' (evaluate's default, so its published figures reproduce: every point and residual a double)." };
     private readonly Option<string?> _full = new("--predictive-full-resolution") { Description = "With compact state: span of the newest history kept at full resolution, e.g. 2d, 6h (default: a week and a day, all a decision reads; shorter keeps bucket means up to a week and a day: 6h fits 50 KiB per service at 15 s, with coarser recurring demand and seasonal lags and smoothed gbm training rows; never shorter than the gbm lookback and horizons)." };
     private readonly Option<int?> _downsample = new("--predictive-downsample") { Description = "With a shorter --predictive-full-resolution: points per bucket mean up to a week and a day (default: 5, the width of the gbm seasonal lags' smoothing; 1 where a day holds fewer than 96 points); hourly means beyond." };
 

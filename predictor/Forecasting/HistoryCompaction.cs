@@ -2,12 +2,12 @@ namespace Pipeline.Predictor.Forecasting;
 
 /// <summary>
 /// How a compact <see cref="RateHistory"/> stores its points: the newest <see cref="FullResolution"/> points as
-/// they are (float32), older ones as bfloat16 means of aligned buckets of <see cref="Factor"/> points (bucket b covers indices
+/// they are (bfloat16), older ones as bfloat16 means of aligned buckets of <see cref="Factor"/> points (bucket b covers indices
 /// [b·Factor, (b+1)·Factor)) and, beyond the newest <see cref="BucketSpan"/> points, of <see cref="CoarseFactor"/> points,
 /// so the whole capacity stays reachable at a fraction of the memory.
 /// </summary>
 /// <param name="FullResolution">Newest points held as they are (at least <paramref name="Factor"/>).</param>
-/// <param name="Factor">Points per bucket mean beyond them (1: every point, float32 only).</param>
+/// <param name="Factor">Points per bucket mean beyond them (1: every point, no means).</param>
 /// <param name="BucketSpan">Newest points reachable at least as <paramref name="Factor"/>-point buckets (0: all of them).</param>
 /// <param name="CoarseFactor">Points per bucket mean beyond <paramref name="BucketSpan"/>, a multiple of <paramref name="Factor"/>.</param>
 public sealed record HistoryCompaction(int FullResolution, int Factor, int BucketSpan = 0, int CoarseFactor = 1)
@@ -22,7 +22,7 @@ public sealed record HistoryCompaction(int FullResolution, int Factor, int Bucke
         if (CoarseFactor < Factor || CoarseFactor % Factor != 0) throw new ArgumentException($"HistoryCompaction.CoarseFactor: must be a multiple of Factor {Factor}, was {CoarseFactor}");
     }
 
-    /// <summary>Values held (float32 points and bfloat16 means) for <paramref name="capacity"/> points (the recent ring plus the bucket rings).</summary>
+    /// <summary>Values held (bfloat16 points and means) for <paramref name="capacity"/> points (the recent ring plus the bucket rings).</summary>
     public long StoredValues(int capacity) => Math.Min(capacity, FullResolution) + Buckets(capacity) + CoarseBuckets(capacity);
 
     /// <summary>Whether points beyond <see cref="BucketSpan"/> are held as coarse buckets at this capacity.</summary>

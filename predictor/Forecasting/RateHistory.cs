@@ -7,7 +7,7 @@ namespace Pipeline.Predictor.Forecasting;
 /// first point ever appended) covers the step ending at <see cref="TimeOf"/>(i). Keeps the newest
 /// <see cref="Capacity"/> points in a ring. Gaps are filled by carrying the last rate forward; points older than the
 /// newest are ignored. Not thread-safe: one writer; trainers work on a <see cref="Snapshot"/>.
-/// With a <see cref="HistoryCompaction"/> the points are float32 and only the newest
+/// With a <see cref="HistoryCompaction"/> the points are bfloat16 and only the newest
 /// <see cref="HistoryCompaction.FullResolution"/> are held as appended (from <see cref="FullResolutionFrom"/>); an older
 /// index reads the mean of its bucket of <see cref="HistoryCompaction.Factor"/> points.
 /// </summary>
@@ -46,7 +46,7 @@ public sealed class RateHistory
     /// <summary>Oldest index still held.</summary>
     public long FirstIndex => Math.Max(_heldFrom, Count - Capacity);
 
-    /// <summary>Oldest index held exactly as appended (up to float32 rounding when compact); older ones read bucket means.</summary>
+    /// <summary>Oldest index held exactly as appended (up to bfloat16 rounding when compact); older ones read bucket means.</summary>
     public long FullResolutionFrom => Math.Max(FirstIndex, _store.FullResolutionFrom(Count));
 
     /// <summary>Index of the newest point (-1 when empty).</summary>

@@ -113,13 +113,13 @@ public sealed class PredictiveOptions
     public int HistoryDays { get; set; } = 35;
 
     /// <summary>
-    /// Bounded per-service state (default false; true in <see cref="Live"/>): the history at full resolution (float32) for what decisions read (a week
+    /// Bounded per-service state (default false; true in <see cref="Live"/>): the history at full resolution (bfloat16) for what decisions read (a week
     /// and a day, <see cref="HistoryFullResolution"/>) and as hourly bfloat16 means beyond (<see cref="HistoryCompaction"/>,
     /// <see cref="CompactHistoryRule"/>), the residual and accuracy windows as float16, and no residual windows for the
     /// reference, whose intervals nothing reads. False: every point and residual a double (1.6 MB of history per service
     /// at 15 s windows over 35 days), which is what <c>pipeline evaluate</c> runs by default so its published figures
-    /// reproduce; compact state moved them by float32 rounding only (NASA 7 d 1103.6 h / 0.063% against exact's 1102.7 h
-    /// / 0.070%, Wikipedia 1651.2 h against 1656.5 h; <c>evaluate --predictive-state compact</c>).
+    /// reproduce; compact state moves them by rounding only (NASA 7 d 1147.2 h / 0.066% against exact's 1137.3 h / 0.093%,
+    /// Wikipedia 1501.7 h against 1499.5 h; <c>evaluate --predictive-state compact</c>, docs/bench/fleet.txt).
     /// </summary>
     public bool CompactState { get; set; }
 

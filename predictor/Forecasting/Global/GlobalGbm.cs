@@ -13,8 +13,9 @@ namespace Pipeline.Predictor.Forecasting.Global;
 /// history and gets its own view (<see cref="Join"/>), which its own <see cref="Intervals.ForecastTracker"/> wraps: the
 /// conformal intervals stay per service. A round is started by a view's forecast when <see cref="GlobalSchedule"/> says
 /// so and run by <see cref="GlobalRounds"/> (inline for <see cref="TrainerModes.Synchronous"/>, fitted on a task for
-/// <see cref="TrainerModes.Background"/>); with no trainer mode only <see cref="TrainNow"/> trains. Joining, leaving and
-/// forecasting belong to one thread, as a policy's decisions do.
+/// <see cref="TrainerModes.Background"/>); with no trainer mode only <see cref="TrainNow"/> trains. When the histories
+/// hold less than an origin window at full resolution, rows are captured as they complete instead
+/// (<see cref="GlobalRowReservoir"/>). Joining, leaving and forecasting belong to one thread, as a policy's decisions do.
 /// </summary>
 public sealed class GlobalGbm
 {
@@ -23,6 +24,8 @@ public sealed class GlobalGbm
     private readonly Dictionary<string, GlobalMember> _byService = new(StringComparer.Ordinal);
     private readonly GlobalSchedule _schedule;
     private readonly GlobalRounds _rounds;
+    private readonly ForecastingOptions _options;
+    private GlobalRowReservoir? _reservoir;
 
     /// <summary>
     /// A fleet forecasting horizons 1..<paramref name="horizons"/>, trained by <paramref name="trainer"/> (a
@@ -34,6 +37,7 @@ public sealed class GlobalGbm
         if (horizons < 1) throw new ArgumentException($"horizons must be >= 1, was {horizons}", nameof(horizons));
         if (trainer is not null && !TrainerModes.All.Contains(trainer)) throw new ArgumentException($"unknown trainer mode '{trainer}'; known modes: {string.Join(", ", TrainerModes.All)}", nameof(trainer));
         _trainer = trainer;
+        _options = options;
         Horizons = horizons;
         _schedule = new GlobalSchedule(options.Gbm.MinTrainingRows, options.GlobalGbm.RetrainInterval, options.Gbm.RetrainMinPoints);
         _rounds = new GlobalRounds(options, horizons, modelPath, logger ?? NullLogger.Instance);
@@ -72,7 +76,7 @@ public sealed class GlobalGbm
         return new GlobalGbmForecaster(this, member);
     }
 
-    /// <summary>Removes <paramref name="service"/> from the fleet (its rows leave the next round).</summary>
+    /// <summary>Removes <paramref name="service"/> from the fleet (its rows leave the next round; captured rows age out of the ring).</summary>
     public void Leave(string service)
     {
         if (!_byService.Remove(service, out var member)) return;
@@ -82,7 +86,10 @@ public sealed class GlobalGbm
     }
 
     /// <summary>Runs one round now, inline, whatever the schedule; null when the fleet holds too few rows.</summary>
-    public GlobalRound? TrainNow() => _rounds.RunNow(Histories(), _schedule.Rows);
+    public GlobalRound? TrainNow() => _rounds.RunNow(Rows, _members.Count, _schedule.Rows);
+
+    /// <summary>Whether training rows are captured as they complete (<see cref="GlobalRowReservoir"/>), and how many are held.</summary>
+    public int? CapturedRows => _reservoir?.Count;
 
     /// <summary>Counts a view's new points towards the schedule and starts a round when one is due.</summary>
     internal void Observe(GlobalMember member, RateHistory history)
@@ -94,17 +101,35 @@ public sealed class GlobalGbm
         }
         Count(member, history);
         if (_trainer is null || !_schedule.Due(Current is not null)) return;
-        if (_rounds.TryStart(Histories(), _schedule.Rows, _trainer == TrainerModes.Background)) _schedule.Started();
+        // Captured rows: a round waits for as many rows as the model it replaces had (after a restart the ring refills).
+        if (_reservoir is { } r && r.Count < Math.Max(_options.Gbm.MinTrainingRows, Math.Min(_options.GlobalGbm.MaxTrainingRows, (Current?.TrainingExamples ?? 0) / Horizons))) return;
+        if (_rounds.TryStart(Rows, _members.Count, _schedule.Rows, _trainer == TrainerModes.Background)) _schedule.Started();
     }
 
     private void Count(GlobalMember member, RateHistory history)
     {
         member.History = history;
         if (history.Count == 0) return;
+        if (_reservoir is null && ShortFullResolution(history))
+            _reservoir = new GlobalRowReservoir(_options.GlobalGbm.MaxTrainingRows, Horizons, _options.Gbm.Seed);
+        if (_reservoir is not null) member.NextOrigin = _reservoir.Offer(history, member.NextOrigin, Keep(history));
         var rows = Math.Max(0, history.Available - GbmFeatures.Lookback - Horizons);
         _schedule.Add(rows - member.Rows, history.TimeOf(history.LastIndex), history.Step);
         member.Rows = rows;
     }
 
-    private List<RateHistory> Histories() => [.. _members.Where(m => m.History is not null).Select(m => m.History!)];
+    private List<GbmRow>[] Rows() => _reservoir?.Rows()
+        ?? GlobalTrainer.Sample([.. _members.Where(m => m.History is not null).Select(m => m.History!)], Horizons, _options);
+
+    /// <summary>Origins of a service's window at its step (<see cref="GlobalRowSampler.Window"/>'s span).</summary>
+    private long OriginPoints(RateHistory history) =>
+        Math.Max(_options.GlobalGbm.MinOriginPoints, (long)(_options.GlobalGbm.OriginWindow / history.Step));
+
+    /// <summary>Whether the origin window's look-backs reach past the points held at full resolution.</summary>
+    private bool ShortFullResolution(RateHistory history) =>
+        history.Compaction is { } c && c.FullResolution < OriginPoints(history) + GbmFeatures.Lookback + Horizons;
+
+    /// <summary>Keep probability of an offered origin: the ring holds about one origin window of every service.</summary>
+    private double Keep(RateHistory history) =>
+        Math.Min(1, _options.GlobalGbm.MaxTrainingRows / ((double)Math.Max(1, _members.Count) * OriginPoints(history)));
 }

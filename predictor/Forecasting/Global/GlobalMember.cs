@@ -11,6 +11,9 @@ internal sealed class GlobalMember(string service)
     /// <summary>Training rows of this service last added to the fleet's schedule.</summary>
     public long Rows { get; set; }
 
+    /// <summary>Next origin to offer to the fleet's captured rows (<see cref="GlobalRowReservoir"/>).</summary>
+    public long NextOrigin { get; set; }
+
     /// <summary>Whether the service has left the fleet (its view then forecasts without counting towards the schedule).</summary>
     public bool Left { get; set; }
 }

@@ -14,7 +14,6 @@ namespace Pipeline.Predictor.Forecasting.Global;
 internal sealed partial class GlobalRounds
 {
     private readonly ForecastingOptions _options;
-    private readonly int _horizons;
     private readonly string? _modelPath;
     private readonly ILogger _logger;
     private GbmModel? _model;
@@ -23,7 +22,7 @@ internal sealed partial class GlobalRounds
 
     public GlobalRounds(ForecastingOptions options, int horizons, string? modelPath, ILogger logger)
     {
-        (_options, _horizons, _modelPath, _logger) = (options, horizons, modelPath, logger);
+        (_options, _modelPath, _logger) = (options, modelPath, logger);
         if (modelPath is not null) _model = GlobalModelFile.Load(modelPath, options.Gbm, horizons, logger);
     }
 
@@ -34,20 +33,23 @@ internal sealed partial class GlobalRounds
     /// <summary>Raised (on the training task) when a background round throws.</summary>
     public event Action<Exception>? Failed;
 
-    /// <summary>Starts a round unless one is running; false when one is. <paramref name="through"/>: the fleet's rows now.</summary>
-    public bool TryStart(IReadOnlyList<RateHistory> histories, long through, bool background)
+    /// <summary>
+    /// Starts a round on the rows <paramref name="sample"/> gives (called here, on the calling thread) unless one is running;
+    /// false when one is. <paramref name="through"/>: the fleet's rows now.
+    /// </summary>
+    public bool TryStart(Func<List<GbmRow>[]> sample, int services, long through, bool background)
     {
         if (Interlocked.CompareExchange(ref _busy, 1, 0) != 0) return false;
-        var (rows, sampling) = Sample(histories);
+        var (rows, sampling) = Sample(sample);
         if (!background)
         {
-            try { Fit(rows, sampling, histories.Count, through); }
+            try { Fit(rows, sampling, services, through); }
             finally { Volatile.Write(ref _busy, 0); }
             return true;
         }
         _ = Task.Run(() =>
         {
-            try { Fit(rows, sampling, histories.Count, through); }
+            try { Fit(rows, sampling, services, through); }
             catch (Exception e)
             {
                 Log.RoundFailed(_logger, e);
@@ -58,17 +60,17 @@ internal sealed partial class GlobalRounds
         return true;
     }
 
-    /// <summary>One round inline, whatever else runs; null when the histories hold too few rows.</summary>
-    public GlobalRound? RunNow(IReadOnlyList<RateHistory> histories, long through)
+    /// <summary>One round inline, whatever else runs; null when the rows are too few.</summary>
+    public GlobalRound? RunNow(Func<List<GbmRow>[]> sample, int services, long through)
     {
-        var (rows, sampling) = Sample(histories);
-        return Fit(rows, sampling, histories.Count, through);
+        var (rows, sampling) = Sample(sample);
+        return Fit(rows, sampling, services, through);
     }
 
-    private (List<GbmRow>[] Rows, TimeSpan Time) Sample(IReadOnlyList<RateHistory> histories)
+    private static (List<GbmRow>[] Rows, TimeSpan Time) Sample(Func<List<GbmRow>[]> sample)
     {
         var clock = Stopwatch.StartNew();
-        return (GlobalTrainer.Sample(histories, _horizons, _options), clock.Elapsed);
+        return (sample(), clock.Elapsed);
     }
 
     private GlobalRound? Fit(List<GbmRow>[] rows, TimeSpan sampling, int services, long through)

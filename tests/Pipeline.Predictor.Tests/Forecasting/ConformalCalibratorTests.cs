@@ -8,8 +8,8 @@ public class ConformalCalibratorTests
     /// The local bounds must equal the definition computed the straightforward way (sort every held residual by level
     /// distance, keep the nearest k, sort those, take the conformal order statistics) on the values in the same ring
     /// order. Levels drawn from a few values make ties at the cut common, levels drawn from a continuum make them rare,
-    /// so both the linear-time pick and the full-sort path are exercised. A compact calibrator (float32 windows) must equal
-    /// the definition on the float32-rounded values.
+    /// so both the linear-time pick and the full-sort path are exercised. A compact calibrator (float16 windows) must equal
+    /// the definition on the float16-rounded values.
     /// </summary>
     [Theory]
     [InlineData(4, 500, false)]

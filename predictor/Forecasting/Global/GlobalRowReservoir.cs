@@ -1,0 +1,88 @@
+using Pipeline.Predictor.Forecasting.Gbm;
+
+namespace Pipeline.Predictor.Forecasting.Global;
+
+/// <summary>
+/// Training rows of a <see cref="GlobalGbm"/> captured as they become complete, for fleets whose histories hold only a
+/// short span at full resolution (compact state with a short <c>--predictive-full-resolution</c>): origins sampled from
+/// the histories at training time would read bucket means where a forecast reads points, rows unlike the ones the model
+/// is asked about. Here each origin is offered once, when its farthest horizon's target arrives, while its look-back is
+/// still at full resolution, and kept with probability <c>keep</c> (the caller's: about one origin window of the fleet
+/// fits) in a ring of the newest <c>capacity</c> origins, as float16: an origin's own features once (<see cref="Shared"/>)
+/// and per horizon the target's features and the label (<see cref="PerHorizon"/>), 118 bytes at 5 horizons. Memory is
+/// fixed for the fleet (2.4 MB at 20,000 origins and 5 horizons), whatever its number of services. Deterministic for a
+/// seed and an offer order.
+/// </summary>
+internal sealed class GlobalRowReservoir
+{
+    /// <summary>Features of the origin alone, the same at every horizon: f0–f7 (lags, rolling statistics) and f17 (level).</summary>
+    private const int Shared = 9;
+
+    /// <summary>Features of the target, per horizon: f8–f16 (seasonal lags, calendar), then the label.</summary>
+    private const int PerHorizon = 10;
+
+    private readonly int _capacity;
+    private readonly int _horizons;
+    private readonly int _stride;
+    private readonly Half[] _values;
+    private readonly Random _random;
+    private long _kept;
+
+    public GlobalRowReservoir(int capacity, int horizons, int seed)
+    {
+        (_capacity, _horizons, _stride) = (capacity, horizons, Shared + horizons * PerHorizon);
+        _values = new Half[capacity * _stride];
+        _random = new Random(seed);
+    }
+
+    /// <summary>Origins held (each with one row per horizon).</summary>
+    public int Count => (int)Math.Min(_kept, _capacity);
+
+    /// <summary>
+    /// Offers the origins of <paramref name="history"/> from <paramref name="next"/> on whose every horizon's target is
+    /// held, each kept with probability <paramref name="keep"/>; returns the next origin to offer.
+    /// </summary>
+    public long Offer(RateHistory history, long next, double keep)
+    {
+        var last = history.LastIndex - _horizons;
+        for (var t = Math.Max(next, history.FullResolutionFrom + GbmFeatures.Lookback - 1); t <= last; t++)
+        {
+            if (_random.NextDouble() >= keep) continue;
+            var slot = _values.AsSpan((int)(_kept++ % _capacity) * _stride, _stride);
+            for (var h = 1; h <= _horizons; h++)
+            {
+                var row = GbmTrainer.Row(history, t, h);
+                if (h == 1)
+                {
+                    for (var f = 0; f < 8; f++) slot[f] = (Half)row.Features[f];
+                    slot[8] = (Half)row.Features[17];
+                }
+                var target = slot.Slice(Shared + (h - 1) * PerHorizon, PerHorizon);
+                for (var f = 8; f < 17; f++) target[f - 8] = (Half)row.Features[f];
+                target[9] = (Half)row.Label;
+            }
+        }
+        return Math.Max(next, last + 1);
+    }
+
+    /// <summary>The held rows per horizon (index h − 1), newest first.</summary>
+    public List<GbmRow>[] Rows()
+    {
+        var rows = new List<GbmRow>[_horizons];
+        for (var h = 0; h < _horizons; h++) rows[h] = new List<GbmRow>(Count);
+        for (var k = 1; k <= Count; k++)
+        {
+            var slot = _values.AsSpan((int)((_kept - k) % _capacity) * _stride, _stride);
+            for (var h = 0; h < _horizons; h++)
+            {
+                var target = slot.Slice(Shared + h * PerHorizon, PerHorizon);
+                var row = new GbmRow { Label = (float)target[9] };
+                for (var f = 0; f < 8; f++) row.Features[f] = (float)slot[f];
+                row.Features[17] = (float)slot[8];
+                for (var f = 8; f < 17; f++) row.Features[f] = (float)target[f - 8];
+                rows[h].Add(row);
+            }
+        }
+        return rows;
+    }
+}

@@ -1,0 +1,100 @@
+using Pipeline.Predictor.Forecasting;
+using Pipeline.Predictor.Forecasting.Gbm;
+using Pipeline.Predictor.Forecasting.Global;
+
+namespace Pipeline.Predictor.Tests.Forecasting.Global;
+
+public class GlobalRowReservoirTests
+{
+    private static readonly TimeSpan Step = TimeSpan.FromMinutes(1);
+
+    /// <summary>Whole rates below 256: bfloat16 holds them exactly, so a compact history's recent points equal the exact ones.</summary>
+    private static double Rate(int i, Random random) => Math.Round(120 + 80 * Math.Sin(i / 40.0) + 20 * random.NextDouble());
+
+    /// <summary>A row as the reservoir holds it: every value rounded to float16.</summary>
+    private static GbmRow AsStored(GbmRow row) =>
+        new() { Label = (float)(Half)row.Label, Features = [.. row.Features.Select(f => (float)(Half)f)] };
+
+    /// <summary>
+    /// Offered after every point, a compact history with 200 points at full resolution yields the rows an exact history
+    /// of the same points gives at the same origins (as float16) (under a day: no seasonal lags), never rows whose look-back reads
+    /// bucket means; about the keep share of the origins is kept.
+    /// </summary>
+    [Fact]
+    public void Offer_CompactHistoryWithShortFullResolution_CapturesFullResolutionRows()
+    {
+        var random = new Random(1);
+        var exact = new RateHistory(Step, 2000);
+        var compact = new RateHistory(Step, 2000, new HistoryCompaction(200, 5));
+        var reservoir = new GlobalRowReservoir(10_000, 3, seed: 7);
+        var next = 0L;
+        for (var i = 0; i < 1200; i++)
+        {
+            var rate = Rate(i, random);
+            exact.Append(Series.Start + Step * i, rate);
+            compact.Append(Series.Start + Step * i, rate);
+            next = reservoir.Offer(compact, next, 0.5);
+        }
+        var origins = 1200 - 3 - (GbmFeatures.Lookback - 1);
+        Assert.InRange(reservoir.Count, 0.45 * origins, 0.55 * origins);
+        Assert.True(compact.FullResolutionFrom > 900, "most of the history is held as bucket means");
+        var rows = reservoir.Rows();
+        for (var h = 1; h <= 3; h++)
+        {
+            var expected = Enumerable.Range(GbmFeatures.Lookback - 1, origins).Select(t => AsStored(GbmTrainer.Row(exact, t, h))).ToList();
+            Assert.All(rows[h - 1], row => Assert.Contains(expected, e => e.Label == row.Label && e.Features.SequenceEqual(row.Features)));
+        }
+        // Offered late, all at once: only the origins whose look-back is still at full resolution.
+        var late = new GlobalRowReservoir(10_000, 3, seed: 7);
+        late.Offer(compact, 0, 1);
+        Assert.Equal(compact.LastIndex - 3 - (compact.FullResolutionFrom + GbmFeatures.Lookback - 1) + 1, late.Count);
+    }
+
+    /// <summary>The ring keeps the newest origins, newest first, and an origin is offered once however often it is offered.</summary>
+    [Fact]
+    public void Rows_OverCapacity_NewestFirstEachOriginOnce()
+    {
+        var random = new Random(2);
+        var history = new RateHistory(Step, 2000);
+        var reservoir = new GlobalRowReservoir(50, 1, seed: 3);
+        var next = 0L;
+        for (var i = 0; i < 400; i++)
+        {
+            history.Append(Series.Start + Step * i, Rate(i, random));
+            next = reservoir.Offer(history, next, 1);
+            next = reservoir.Offer(history, next, 1);
+        }
+        var rows = reservoir.Rows()[0];
+        var expected = Enumerable.Range(0, 50).Select(k => AsStored(GbmTrainer.Row(history, 398 - k, 1))).ToList();
+        Assert.Equal(expected.Select(r => r.Label), rows.Select(r => r.Label));
+        Assert.All(expected.Zip(rows), p => Assert.Equal(p.First.Features, p.Second.Features));
+    }
+
+    /// <summary>
+    /// A fleet of compact histories holding less than an origin window at full resolution trains on captured rows; a
+    /// fleet of exact histories samples its histories as before.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void GlobalGbm_ShortFullResolution_TrainsOnCapturedRows(bool compact)
+    {
+        var options = new ForecastingOptions { Gbm = { Horizons = 2, Trees = 20 }, GlobalGbm = { MaxTrainingRows = 2000, MinOriginPoints = 500 } };
+        var fleet = new GlobalGbm(options, 2, Pipeline.Predictor.Forecasting.Training.TrainerModes.Synchronous);
+        var random = new Random(4);
+        var histories = Enumerable.Range(0, 3).Select(_ => new RateHistory(Step, 3000, compact ? new HistoryCompaction(150, 5) : null)).ToArray();
+        var views = histories.Select((h, s) => fleet.Join($"s{s}", h)).ToArray();
+        var output = new double[2];
+        for (var i = 0; i < 1500; i++)
+        {
+            for (var s = 0; s < histories.Length; s++)
+            {
+                histories[s].Append(Series.Start + Step * i, Rate(i + 100 * s, random));
+                views[s].TryForecast(histories[s], [1, 2], output);
+            }
+        }
+        Assert.NotNull(fleet.Model);
+        if (compact) Assert.InRange(fleet.CapturedRows!.Value, options.Gbm.MinTrainingRows, options.GlobalGbm.MaxTrainingRows);
+        else Assert.Null(fleet.CapturedRows);
+    }
+}
