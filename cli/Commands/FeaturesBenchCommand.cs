@@ -40,9 +40,10 @@ internal static class FeaturesBenchCommand
             foreach (var (engine, list) in rates.Where(p => p.Value.Count > 1))
             {
                 var r = list.Select(x => x.Rate).Order().ToList();
-                var k = list.Select(x => x.OfKcat).Order().ToList();
+                var k = list.Select(x => x.OfKcat).Where(x => !double.IsNaN(x)).Order().ToList();
+                var kcat = k.Count == 0 ? "kcat not installed" : string.Create(CultureInfo.InvariantCulture, $"median {k[k.Count / 2]:P0} of kcat in the same run (range {k[0]:P0}-{k[^1]:P0})");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"features on {engine,-10} median {r[r.Count / 2]:0} samples/s over {r.Count} runs (range {r[0]:0}-{r[^1]:0}); median {k[k.Count / 2]:P0} of kcat in the same run (range {k[0]:P0}-{k[^1]:P0})"));
+                    $"features on {engine,-10} median {r[r.Count / 2]:0} samples/s over {r.Count} runs (range {r[0]:0}-{r[^1]:0}); {kcat}"));
             }
             return 0;
         });

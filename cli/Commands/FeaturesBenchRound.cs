@@ -30,8 +30,9 @@ internal static class FeaturesBenchRound
         {
             var r = await FeaturesBench.Stage(Fresh(), engine, count);
             var ofKcat = kcat is { } kk ? kk / r.Seconds : double.NaN;
+            var kcatShare = double.IsNaN(ofKcat) ? "kcat not installed" : string.Create(c, $"{ofKcat:P0} of kcat");
             Console.WriteLine(string.Create(c,
-                $"features on {engine,-10} {count / r.Seconds,10:0} samples/s ({r.Seconds:0.00} s, {r.Windows} windows, {raw / r.Seconds:P0} of raw .NET consume, {ofKcat:P0} of kcat; process CPU {r.CpuSeconds * 1e6 / count:0.0} us/sample, {r.AllocatedBytes / (double)count:0} B allocated/sample, GC {r.Gen0}/{r.Gen1}/{r.Gen2} gen0/1/2, paused {r.GcPauseMs:0} ms; JIT {r.JitMs:0} ms for {r.JitMethods} methods)"));
+                $"features on {engine,-10} {count / r.Seconds,10:0} samples/s ({r.Seconds:0.00} s, {r.Windows} windows, {raw / r.Seconds:P0} of raw .NET consume, {kcatShare}; process CPU {r.CpuSeconds * 1e6 / count:0.0} us/sample, {r.AllocatedBytes / (double)count:0} B allocated/sample, GC {r.Gen0}/{r.Gen1}/{r.Gen2} gen0/1/2, paused {r.GcPauseMs:0} ms; JIT {r.JitMs:0} ms for {r.JitMethods} methods)"));
             rates.Add((engine, count / r.Seconds, ofKcat));
         }
         return rates;

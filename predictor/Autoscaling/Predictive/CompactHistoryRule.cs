@@ -39,6 +39,18 @@ internal static class CompactHistoryRule
             : new HistoryCompaction(full, factor);
     }
 
+    /// <summary>
+    /// The history capacity with <c>gbm-global</c>: nothing reads a compact history beyond what decisions read or the
+    /// global model's origin window (only per-service training reads further), so no coarse tier is kept beyond them.
+    /// </summary>
+    public static int GlobalCapacity(PredictiveOptions options, HistoryCompaction compaction, TimeSpan step, int horizons, int capacity)
+    {
+        var global = options.Forecasting.GlobalGbm;
+        var sampled = Math.Max(global.MinOriginPoints, (long)(global.OriginWindow / step)) + GbmFeatures.Lookback + horizons;
+        var read = compaction.BucketSpan > 0 ? compaction.BucketSpan : compaction.FullResolution;
+        return (int)Math.Min(capacity, Math.Max(2, Math.Max(read, sampled)));
+    }
+
     /// <summary><paramref name="points"/> rounded up to whole buckets of <paramref name="factor"/> (at least one, at least 2 points).</summary>
     private static int Whole(long points, int factor) =>
         (int)Math.Min(int.MaxValue / 4, (Math.Max(points, Math.Max(2, factor)) + factor - 1) / factor * factor);

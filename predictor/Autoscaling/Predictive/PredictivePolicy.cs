@@ -120,6 +120,7 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var capacity = (int)Math.Min(400_000L, (long)perDay * _options.HistoryDays);
         var horizons = Enumerable.Range(1, Math.Max(1, (int)Math.Ceiling((_options.StartupDelay + step) / step))).ToArray();
         var compaction = CompactHistoryRule.For(_options, step, horizons.Length);
+        if (_global is not null && compaction is not null) capacity = CompactHistoryRule.GlobalCapacity(_options, compaction, step, horizons.Length, capacity);
         var restored = _store?.LoadHistory(service, step, capacity, compaction);
         var reference = ForecasterRegistry.Create(_options.Reference, _options.Forecasting, horizons.Length);
         var replay = restored is null ? 0 : Math.Min(restored.Available - 1, _options.Forecasting.ResidualWindow + horizons.Length);

@@ -44,6 +44,23 @@ public class CompactHistoryRuleTests
         Assert.Equal(70, CompactHistoryRule.For(options, TimeSpan.FromSeconds(15), 5)!.FullResolution);
     }
 
+    /// <summary>
+    /// With gbm-global the history ends where what decisions read ends (the bucket span, or the full-resolution span when
+    /// there are no buckets), unless the global model's origin window reaches further (hourly points: 1,000 origins).
+    /// </summary>
+    [Theory]
+    [InlineData(15, 6, 8 * 5760 + 240)] // 6 h at full resolution: 5-point buckets up to a week and a day, no hourly tier
+    [InlineData(15, 0, 8 * 5760 + 240)] // the default: a week and a day at full resolution, no hourly tier beyond
+    [InlineData(3600, 0, 35 * 24)] // hourly: the origin window (1,000 points and their look-back) reaches past 35 days: all kept
+    public void GlobalCapacity_GbmGlobal_WhatDecisionsOrTheOriginWindowRead(int stepSeconds, int fullHours, int expected)
+    {
+        var options = new PredictiveOptions { CompactState = true, HistoryFullResolution = fullHours > 0 ? TimeSpan.FromHours(fullHours) : null };
+        var step = TimeSpan.FromSeconds(stepSeconds);
+        var capacity = (int)(TimeSpan.FromDays(35) / step);
+
+        Assert.Equal(expected, CompactHistoryRule.GlobalCapacity(options, CompactHistoryRule.For(options, step, 5)!, step, 5, capacity));
+    }
+
     [Fact]
     public void For_CompactStateOff_Null() =>
         Assert.Null(CompactHistoryRule.For(new PredictiveOptions { CompactState = false }, TimeSpan.FromSeconds(15), 5));
