@@ -11,13 +11,9 @@ public class GlobalRowReservoirTests
     /// <summary>Whole rates below 256: bfloat16 holds them exactly, so a compact history's recent points equal the exact ones.</summary>
     private static double Rate(int i, Random random) => Math.Round(120 + 80 * Math.Sin(i / 40.0) + 20 * random.NextDouble());
 
-    /// <summary>A row as the reservoir holds it: every value rounded to float16.</summary>
-    private static GbmRow AsStored(GbmRow row) =>
-        new() { Label = (float)(Half)row.Label, Features = [.. row.Features.Select(f => (float)(Half)f)] };
-
     /// <summary>
     /// Offered after every point, a compact history with 200 points at full resolution yields the rows an exact history
-    /// of the same points gives at the same origins (as float16) (under a day: no seasonal lags), never rows whose look-back reads
+    /// of the same points gives at the same origins (under a day: no seasonal lags), never rows whose look-back reads
     /// bucket means; about the keep share of the origins is kept.
     /// </summary>
     [Fact]
@@ -41,7 +37,7 @@ public class GlobalRowReservoirTests
         var rows = reservoir.Rows();
         for (var h = 1; h <= 3; h++)
         {
-            var expected = Enumerable.Range(GbmFeatures.Lookback - 1, origins).Select(t => AsStored(GbmTrainer.Row(exact, t, h))).ToList();
+            var expected = Enumerable.Range(GbmFeatures.Lookback - 1, origins).Select(t => GbmTrainer.Row(exact, t, h)).ToList();
             Assert.All(rows[h - 1], row => Assert.Contains(expected, e => e.Label == row.Label && e.Features.SequenceEqual(row.Features)));
         }
         // Offered late, all at once: only the origins whose look-back is still at full resolution.
@@ -65,7 +61,7 @@ public class GlobalRowReservoirTests
             next = reservoir.Offer(history, next, 1);
         }
         var rows = reservoir.Rows()[0];
-        var expected = Enumerable.Range(0, 50).Select(k => AsStored(GbmTrainer.Row(history, 398 - k, 1))).ToList();
+        var expected = Enumerable.Range(0, 50).Select(k => GbmTrainer.Row(history, 398 - k, 1)).ToList();
         Assert.Equal(expected.Select(r => r.Label), rows.Select(r => r.Label));
         Assert.All(expected.Zip(rows), p => Assert.Equal(p.First.Features, p.Second.Features));
     }
