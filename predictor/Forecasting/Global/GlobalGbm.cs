@@ -25,6 +25,8 @@ public sealed class GlobalGbm
     private readonly GlobalSchedule _schedule;
     private readonly GlobalRounds _rounds;
     private readonly ForecastingOptions _options;
+    private readonly string? _rowsPath;
+    private readonly ILogger _logger;
     private GlobalRowReservoir? _reservoir;
 
     /// <summary>
@@ -38,9 +40,11 @@ public sealed class GlobalGbm
         if (trainer is not null && !TrainerModes.All.Contains(trainer)) throw new ArgumentException($"unknown trainer mode '{trainer}'; known modes: {string.Join(", ", TrainerModes.All)}", nameof(trainer));
         _trainer = trainer;
         _options = options;
+        _rowsPath = modelPath is null ? null : GlobalRowFile.PathFor(modelPath);
+        _logger = logger ?? NullLogger.Instance;
         Horizons = horizons;
         _schedule = new GlobalSchedule(options.Gbm.MinTrainingRows, options.GlobalGbm.RetrainInterval, options.Gbm.RetrainMinPoints);
-        _rounds = new GlobalRounds(options, horizons, modelPath, logger ?? NullLogger.Instance);
+        _rounds = new GlobalRounds(options, horizons, modelPath, _logger);
         if (_rounds.Model is { } loaded) _schedule.Loaded(loaded.TrainedThrough);
     }
 
@@ -101,9 +105,13 @@ public sealed class GlobalGbm
         }
         Count(member, history);
         if (_trainer is null || !_schedule.Due(Current is not null)) return;
-        // Captured rows: a round waits for as many rows as the model it replaces had (after a restart the ring refills).
+        // Captured rows: a round waits for as many rows as the model it replaces had (after a restart without its saved
+        // rows the ring refills first).
         if (_reservoir is { } r && r.Count < Math.Max(_options.Gbm.MinTrainingRows, Math.Min(_options.GlobalGbm.MaxTrainingRows, (Current?.TrainingExamples ?? 0) / Horizons))) return;
-        if (_rounds.TryStart(Rows, _members.Count, _schedule.Rows, _trainer == TrainerModes.Background)) _schedule.Started();
+        if (!_rounds.TryStart(Rows, _members.Count, _schedule.Rows, _trainer == TrainerModes.Background)) return;
+        _schedule.Started();
+        // Saved with each round (here, on the decision thread: one file of at most 4.7 MB a round) beside the model.
+        if (_reservoir is not null && _rowsPath is not null) GlobalRowFile.Save(_rowsPath, _reservoir, _logger);
     }
 
     private void Count(GlobalMember member, RateHistory history)
@@ -111,7 +119,11 @@ public sealed class GlobalGbm
         member.History = history;
         if (history.Count == 0) return;
         if (_reservoir is null && ShortFullResolution(history))
-            _reservoir = new GlobalRowReservoir(_options.GlobalGbm.MaxTrainingRows, Horizons, _options.Gbm.Seed);
+        {
+            var (capacity, seed) = (_options.GlobalGbm.MaxTrainingRows, _options.Gbm.Seed);
+            _reservoir = (_rowsPath is null ? null : GlobalRowFile.Load(_rowsPath, capacity, Horizons, seed, _logger))
+                ?? new GlobalRowReservoir(capacity, Horizons, seed);
+        }
         if (_reservoir is not null) member.NextOrigin = _reservoir.Offer(history, member.NextOrigin, Keep(history));
         var rows = Math.Max(0, history.Available - GbmFeatures.Lookback - Horizons);
         _schedule.Add(rows - member.Rows, history.TimeOf(history.LastIndex), history.Step);

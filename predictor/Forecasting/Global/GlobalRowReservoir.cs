@@ -39,6 +39,27 @@ internal sealed class GlobalRowReservoir
     /// <summary>Origins held (each with one row per horizon).</summary>
     public int Count => (int)Math.Min(_kept, _capacity);
 
+    /// <summary>Most origins held.</summary>
+    public int Capacity => _capacity;
+
+    /// <summary>Horizons per origin.</summary>
+    public int Horizons => _horizons;
+
+    /// <summary>Floats per held origin (<see cref="Shared"/> plus <see cref="PerHorizon"/> per horizon).</summary>
+    public int Stride => _stride;
+
+    /// <summary>Copies the held origins, oldest first, into <paramref name="into"/> (<see cref="Count"/> × <see cref="Stride"/> floats).</summary>
+    public void CopyTo(Span<float> into)
+    {
+        for (var k = Count; k >= 1; k--) _values.AsSpan((int)((_kept - k) % _capacity) * _stride, _stride).CopyTo(into[((Count - k) * _stride)..]);
+    }
+
+    /// <summary>Appends origins (oldest first, <see cref="Stride"/> floats each) as if captured: a restart's saved rows.</summary>
+    public void Append(ReadOnlySpan<float> origins)
+    {
+        for (var o = 0; o + _stride <= origins.Length; o += _stride) origins.Slice(o, _stride).CopyTo(_values.AsSpan((int)(_kept++ % _capacity) * _stride, _stride));
+    }
+
     /// <summary>
     /// Offers the origins of <paramref name="history"/> from <paramref name="next"/> on whose every horizon's target is
     /// held, each kept with probability <paramref name="keep"/>; returns the next origin to offer.
