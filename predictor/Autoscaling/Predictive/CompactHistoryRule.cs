@@ -45,8 +45,7 @@ internal static class CompactHistoryRule
     /// </summary>
     public static int GlobalCapacity(PredictiveOptions options, HistoryCompaction compaction, TimeSpan step, int horizons, int capacity)
     {
-        var global = options.Forecasting.GlobalGbm;
-        var sampled = Math.Max(global.MinOriginPoints, (long)(global.OriginWindow / step)) + GbmFeatures.Lookback + horizons;
+        var sampled = options.Forecasting.GlobalGbm.OriginPoints(step) + GbmFeatures.Lookback + horizons;
         var read = compaction.BucketSpan > 0 ? compaction.BucketSpan : compaction.FullResolution;
         return (int)Math.Min(capacity, Math.Max(2, Math.Max(read, sampled)));
     }

@@ -107,7 +107,8 @@ public sealed class GlobalGbm
         if (_trainer is null || !_schedule.Due(Current is not null)) return;
         // Captured rows: a round waits for as many rows as the model it replaces had (after a restart without its saved
         // rows the ring refills first).
-        if (_reservoir is { } r && r.Count < Math.Max(_options.Gbm.MinTrainingRows, Math.Min(_options.GlobalGbm.MaxTrainingRows, (Current?.TrainingExamples ?? 0) / Horizons))) return;
+        var replaced = Math.Min(_options.GlobalGbm.MaxTrainingRows, (Current?.TrainingExamples ?? 0) / Horizons);
+        if (_reservoir is { } r && r.Count < Math.Max(_options.Gbm.MinTrainingRows, replaced)) return;
         if (!_rounds.TryStart(Rows, _members.Count, _schedule.Rows, _trainer == TrainerModes.Background)) return;
         _schedule.Started();
         // Saved with each round (here, on the decision thread: one file of at most 4.7 MB a round) beside the model.
@@ -133,15 +134,11 @@ public sealed class GlobalGbm
     private List<GbmRow>[] Rows() => _reservoir?.Rows()
         ?? GlobalTrainer.Sample([.. _members.Where(m => m.History is not null).Select(m => m.History!)], Horizons, _options);
 
-    /// <summary>Origins of a service's window at its step (<see cref="GlobalRowSampler.Window"/>'s span).</summary>
-    private long OriginPoints(RateHistory history) =>
-        Math.Max(_options.GlobalGbm.MinOriginPoints, (long)(_options.GlobalGbm.OriginWindow / history.Step));
-
     /// <summary>Whether the origin window's look-backs reach past the points held at full resolution.</summary>
     private bool ShortFullResolution(RateHistory history) =>
-        history.Compaction is { } c && c.FullResolution < OriginPoints(history) + GbmFeatures.Lookback + Horizons;
+        history.Compaction is { } c && c.FullResolution < _options.GlobalGbm.OriginPoints(history.Step) + GbmFeatures.Lookback + Horizons;
 
     /// <summary>Keep probability of an offered origin: the ring holds about one origin window of every service.</summary>
     private double Keep(RateHistory history) =>
-        Math.Min(1, _options.GlobalGbm.MaxTrainingRows / ((double)Math.Max(1, _members.Count) * OriginPoints(history)));
+        Math.Min(1, _options.GlobalGbm.MaxTrainingRows / ((double)Math.Max(1, _members.Count) * _options.GlobalGbm.OriginPoints(history.Step)));
 }

@@ -35,6 +35,9 @@ public sealed class GlobalGbmOptions
     /// </summary>
     public TimeSpan RetrainInterval { get; set; } = TimeSpan.FromDays(1);
 
+    /// <summary>Origins in a service's window at <paramref name="step"/>: <see cref="OriginWindow"/>, at least <see cref="MinOriginPoints"/>.</summary>
+    public long OriginPoints(TimeSpan step) => Math.Max(MinOriginPoints, (long)(OriginWindow / step));
+
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>
     public void Validate()
     {

@@ -38,7 +38,7 @@ internal static class GlobalRowSampler
     public static (long Last, long Count) Window(RateHistory history, int horizons, GlobalGbmOptions options)
     {
         var last = history.LastIndex - horizons;
-        var span = Math.Max(options.MinOriginPoints, (long)(options.OriginWindow / history.Step));
+        var span = options.OriginPoints(history.Step);
         var first = Math.Max(history.FirstIndex + GbmFeatures.Lookback - 1, last - span + 1);
         return (last, Math.Max(0, last - first + 1));
     }

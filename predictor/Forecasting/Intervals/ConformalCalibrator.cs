@@ -42,8 +42,8 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
     /// <summary>
     /// The interval's bounds and, with <paramref name="tailProbability"/>, the one-sided tail quantile (see
     /// <see cref="Quantile"/>; NaN without it) for a forecast at log level <paramref name="level"/>, from one pick of the
-    /// nearest residuals; all NaN while empty. The order statistics do not depend on the order the picks leave the work
-    /// array in, so they equal <see cref="Bounds"/> and <see cref="Quantile"/> called one after the other.
+    /// nearest residuals; all NaN while empty (the order statistics do not depend on the order the picks leave the work
+    /// array in). <see cref="Bounds"/> and <see cref="Quantile"/> are its parts.
     /// </summary>
     public (double Low, double High, double Tail) Calibrate(double level, double? tailProbability)
     {
@@ -105,15 +105,7 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
     /// The one-sided residual quantile at <paramref name="probability"/> (the ⌈(k+1)p⌉-th smallest of the k residuals
     /// <see cref="Bounds"/> uses for <paramref name="level"/>, the largest when fewer); NaN while empty.
     /// </summary>
-    public double Quantile(double probability, double level = 0)
-    {
-        if (_residuals.Count == 0) return double.NaN;
-        var span = Nearest(level);
-        var k = span.Length;
-        var at = Math.Clamp((int)Math.Ceiling((k + 1) * probability), 1, k) - 1;
-        if (HasNaN(span)) { span.Sort(); return span[at]; }
-        return Select(span, at);
-    }
+    public double Quantile(double probability, double level = 0) => Calibrate(level, probability).Tail;
 
     /// <summary>
     /// Moves the residuals of the <paramref name="k"/> smallest distances to the front of <paramref name="residuals"/>
