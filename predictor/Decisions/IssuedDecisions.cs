@@ -9,8 +9,8 @@ namespace Pipeline.Predictor.Decisions;
 /// [0, the larger of the step's maximum and the decision's desired count] is refused. This stops forged results that do
 /// not know a recent decision id; one that copies a real id from the decisions topic can still set a count within those
 /// bounds, once, for that decision. Who may write the actuations topic is the broker's to enforce (Kafka ACLs).
-/// Ids are kept as 64-bit FNV-1a hashes (about 0.8 KB per service instead of 5.5 KB of strings): an id crafted to
-/// collide with a recent one gains no more than copying that id.
+/// Ids are kept as 64-bit FNV-1a hashes in a ring with the desired counts (about 0.45 KB per service at 32 decisions,
+/// instead of 5.5 KB of strings): an id crafted to collide with a recent one gains no more than copying that id.
 /// </summary>
 internal sealed class IssuedDecisions(int perService = IssuedDecisions.DefaultPerService)
 {
@@ -22,27 +22,25 @@ internal sealed class IssuedDecisions(int perService = IssuedDecisions.DefaultPe
     /// <summary>Remembers <paramref name="decision"/> as issued (a repeat of the same id is kept once).</summary>
     public void Issued(ScaleDecision decision)
     {
-        if (!_byService.TryGetValue(decision.Service, out var recent)) _byService[decision.Service] = recent = new Recent();
+        if (!_byService.TryGetValue(decision.Service, out var recent)) _byService[decision.Service] = recent = new Recent(perService);
         var id = Hash(decision.Id);
-        if (recent.Entries.Exists(e => e.Id == id)) return;
-        recent.Entries.Add(new Entry(id, decision.DesiredReplicas, ++recent.Sequence));
-        if (recent.Entries.Count > perService) recent.Entries.RemoveAt(0);
+        if (recent.Find(id) > 0) return;
+        recent.Add(id, decision.DesiredReplicas);
     }
 
     /// <summary>Null when <paramref name="result"/> may be followed (and marks its decision followed), else why not.</summary>
     public string? Refusal(ActuationResult result, int maxReplicas)
     {
         var id = Hash(result.DecisionId);
-        var at = _byService.TryGetValue(result.Service, out var recent) ? recent.Entries.FindIndex(e => e.Id == id) : -1;
-        if (recent is null || at < 0)
+        var sequence = _byService.TryGetValue(result.Service, out var recent) ? recent.Find(id) : 0;
+        if (recent is null || sequence == 0)
             return $"decision {result.DecisionId} was not issued by this predictor for {result.Service} (or too long ago)";
-        var entry = recent.Entries[at];
-        if (entry.Sequence <= recent.Followed)
+        if (sequence <= recent.Followed)
             return $"decision {result.DecisionId} is not newer than the last decision followed for {result.Service}";
-        var max = Math.Max(maxReplicas, entry.Desired);
+        var max = Math.Max(maxReplicas, recent.Desired(sequence));
         if (result.AppliedReplicas < 0 || result.AppliedReplicas > max)
             return $"appliedReplicas {result.AppliedReplicas} is outside [0, {max}]";
-        recent.Followed = entry.Sequence;
+        recent.Followed = sequence;
         return null;
     }
 
@@ -56,12 +54,36 @@ internal sealed class IssuedDecisions(int perService = IssuedDecisions.DefaultPe
         return hash;
     }
 
-    private readonly record struct Entry(ulong Id, int Desired, long Sequence);
-
-    private sealed class Recent
+    /// <summary>
+    /// A service's newest decisions in a ring: decision number s (from 1) sits in slot (s - 1) mod the ring's size, so its
+    /// number needs no storing (12 bytes a decision instead of a 24-byte entry in a list that grew to twice the size).
+    /// </summary>
+    private sealed class Recent(int size)
     {
-        public List<Entry> Entries { get; } = [];
-        public long Sequence { get; set; }
+        private readonly ulong[] _ids = new ulong[size];
+        private readonly int[] _desired = new int[size];
+
+        /// <summary>Number of the newest decision (0: none yet).</summary>
+        public long Sequence { get; private set; }
+
         public long Followed { get; set; }
+
+        public void Add(ulong id, int desired)
+        {
+            var slot = (int)(Sequence++ % _ids.Length);
+            (_ids[slot], _desired[slot]) = (id, desired);
+        }
+
+        /// <summary>Number of the remembered decision with hash <paramref name="id"/>, or 0.</summary>
+        public long Find(ulong id)
+        {
+            for (var s = Sequence; s >= 1 && s > Sequence - _ids.Length; s--)
+            {
+                if (_ids[(int)((s - 1) % _ids.Length)] == id) return s;
+            }
+            return 0;
+        }
+
+        public int Desired(long sequence) => _desired[(int)((sequence - 1) % _ids.Length)];
     }
 }

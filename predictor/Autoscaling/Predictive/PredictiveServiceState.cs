@@ -27,8 +27,8 @@ internal sealed class PredictiveServiceState
     /// <summary>Windows in a row whose rate was above the upper bound forecast for them (see <see cref="FloorSizing"/>).</summary>
     public int AboveStreak { get; set; }
 
-    /// <summary>Recommendations of the scale-down stabilization window, oldest first.</summary>
-    public Queue<(DateTimeOffset At, int Replicas)> Recommendations { get; } = new();
+    /// <summary>Recommendations of the scale-down stabilization window, oldest first, at UTC ticks (16 bytes an entry, not 24).</summary>
+    private readonly Queue<(long AtTicks, int Replicas)> _recommendations = new();
 
     /// <summary>The model's trainable view, when it has one.</summary>
     public ITrainableForecaster? Trainable => Model.Forecaster as ITrainableForecaster;
@@ -36,10 +36,11 @@ internal sealed class PredictiveServiceState
     /// <summary>The highest recommendation within <paramref name="window"/> before <paramref name="now"/>, after recording <paramref name="replicas"/>.</summary>
     public int Stabilize(DateTimeOffset now, int replicas, TimeSpan window)
     {
-        Recommendations.Enqueue((now, replicas));
-        while (Recommendations.Count > 0 && Recommendations.Peek().At < now - window) Recommendations.Dequeue();
+        _recommendations.Enqueue((now.UtcTicks, replicas));
+        var oldest = (now - window).UtcTicks;
+        while (_recommendations.Count > 0 && _recommendations.Peek().AtTicks < oldest) _recommendations.Dequeue();
         var max = replicas;
-        foreach (var (_, r) in Recommendations) max = Math.Max(max, r);
+        foreach (var (_, r) in _recommendations) max = Math.Max(max, r);
         return max;
     }
 }

@@ -59,12 +59,17 @@ public static class GbmFeatures
         f[7] = (float)Math.Sqrt(Math.Max(0, sumSq / 16 - mean16 * mean16));
         f[12] = WriteSeasonal(history, t, h, history.DailySeason, level, f[8..]) ? 1 : 0;
         f[13] = WriteSeasonal(history, t, h, history.WeeklySeason, level, f[10..]) ? 1 : 0;
-        var target = history.TimeOf(t + h).UtcDateTime;
-        var angle = 2 * Math.PI * target.TimeOfDay.TotalHours / 24;
-        f[14] = (float)Math.Sin(angle);
-        f[15] = (float)Math.Cos(angle);
-        f[16] = (int)target.DayOfWeek;
+        WriteCalendar(history.TimeOf(t + h).UtcDateTime, f[14..]);
         f[17] = (float)level;
+    }
+
+    /// <summary>The calendar features of <paramref name="target"/> (f14–f16): hour-of-day sin and cos, day of week.</summary>
+    public static void WriteCalendar(DateTime target, Span<float> f)
+    {
+        var angle = 2 * Math.PI * target.TimeOfDay.TotalHours / 24;
+        f[0] = (float)Math.Sin(angle);
+        f[1] = (float)Math.Cos(angle);
+        f[2] = (int)target.DayOfWeek;
     }
 
     private static bool WriteSeasonal(RateHistory history, long t, int h, int season, double level, Span<float> f)

@@ -111,7 +111,7 @@ public sealed class GlobalGbm
         if (_reservoir is { } r && r.Count < Math.Max(_options.Gbm.MinTrainingRows, replaced)) return;
         if (!_rounds.TryStart(Rows, _members.Count, _schedule.Rows, _trainer == TrainerModes.Background)) return;
         _schedule.Started();
-        // Saved with each round (here, on the decision thread: one file of at most 4.7 MB a round) beside the model.
+        // Saved with each round (here, on the decision thread: one file of at most 3.8 MB a round) beside the model.
         if (_reservoir is not null && _rowsPath is not null) GlobalRowFile.Save(_rowsPath, _reservoir, _logger);
     }
 
@@ -122,8 +122,8 @@ public sealed class GlobalGbm
         if (_reservoir is null && ShortFullResolution(history))
         {
             var (capacity, seed) = (_options.GlobalGbm.MaxTrainingRows, _options.Gbm.Seed);
-            _reservoir = (_rowsPath is null ? null : GlobalRowFile.Load(_rowsPath, capacity, Horizons, seed, _logger))
-                ?? new GlobalRowReservoir(capacity, Horizons, seed);
+            _reservoir = (_rowsPath is null ? null : GlobalRowFile.Load(_rowsPath, capacity, Horizons, seed, history.Step, _logger))
+                ?? new GlobalRowReservoir(capacity, Horizons, seed, history.Step);
         }
         if (_reservoir is not null) member.NextOrigin = _reservoir.Offer(history, member.NextOrigin, Keep(history));
         var rows = Math.Max(0, history.Available - GbmFeatures.Lookback - Horizons);

@@ -6,14 +6,16 @@ namespace Pipeline.Predictor.Forecasting.Global;
 
 /// <summary>
 /// A fleet's captured training rows (<see cref="GlobalRowReservoir"/>) on disk beside its model, so a restart retrains
-/// on them instead of waiting an origin window for the ring to refill: magic "GRW1", capacity, horizons, origins held,
-/// the origins oldest first as float32, a trailing SHA-256; written atomically. A file that fails its checksum or was
-/// made for another capacity or horizon count is set aside with a warning, and the ring starts empty.
+/// on them instead of waiting an origin window for the ring to refill: magic "GRW2", capacity, horizons, origins held,
+/// the history step in ticks, the origins oldest first as float32, a trailing SHA-256; written atomically. A file that
+/// fails its checksum, was made for another capacity, horizon count or step, or in the older layout with calendar
+/// features per horizon ("GRW1") is set aside with a warning, and the ring starts empty.
 /// </summary>
 internal static partial class GlobalRowFile
 {
-    private const int Magic = 0x31575247; // "GRW1"
-    private const int HeaderBytes = 4 * sizeof(int);
+    private const int Magic = 0x32575247; // "GRW2"
+    private const int OlderMagic = 0x31575247; // "GRW1"
+    private const int HeaderBytes = 4 * sizeof(int) + sizeof(long);
 
     /// <summary>The rows' path beside the model at <paramref name="modelPath"/>.</summary>
     public static string PathFor(string modelPath) => modelPath + ".rows";
@@ -33,10 +35,10 @@ internal static partial class GlobalRowFile
     }
 
     /// <summary>The ring saved at <paramref name="path"/>, or null (none, or unusable: then set aside).</summary>
-    public static GlobalRowReservoir? Load(string path, int capacity, int horizons, int seed, ILogger logger)
+    public static GlobalRowReservoir? Load(string path, int capacity, int horizons, int seed, TimeSpan step, ILogger logger)
     {
         if (!File.Exists(path)) return null;
-        var rows = Decode(File.ReadAllBytes(path), capacity, horizons, seed, out var problem);
+        var rows = Decode(File.ReadAllBytes(path), capacity, horizons, seed, step, out var problem);
         if (problem is not null) Log.SetAside(logger, path, problem, AtomicFile.SetAside(path, DateTimeOffset.UtcNow));
         return rows;
     }
@@ -47,22 +49,26 @@ internal static partial class GlobalRowFile
         var bytes = new byte[HeaderBytes + floats * sizeof(float) + Checksum.Bytes];
         var header = MemoryMarshal.Cast<byte, int>(bytes.AsSpan(0, HeaderBytes));
         (header[0], header[1], header[2], header[3]) = (Magic, rows.Capacity, rows.Horizons, rows.Count);
+        MemoryMarshal.Write(bytes.AsSpan(4 * sizeof(int)), rows.Step.Ticks);
         rows.CopyTo(MemoryMarshal.Cast<byte, float>(bytes.AsSpan(HeaderBytes, floats * sizeof(float))));
         Checksum.Of(bytes.AsSpan(0, bytes.Length - Checksum.Bytes)).CopyTo(bytes, bytes.Length - Checksum.Bytes);
         return bytes;
     }
 
-    internal static GlobalRowReservoir? Decode(byte[] file, int capacity, int horizons, int seed, out string? problem)
+    internal static GlobalRowReservoir? Decode(byte[] file, int capacity, int horizons, int seed, TimeSpan step, out string? problem)
     {
         problem = null;
         if (file.Length < HeaderBytes + Checksum.Bytes || !Checksum.Trails(file)) problem = "checksum mismatch or truncated";
         else
         {
             var header = MemoryMarshal.Cast<byte, int>(file.AsSpan(0, HeaderBytes));
-            var rows = new GlobalRowReservoir(capacity, horizons, seed);
+            var rows = new GlobalRowReservoir(capacity, horizons, seed, step);
             var floats = (long)header[3] * rows.Stride;
-            if (header[0] != Magic) problem = "not a captured-rows file";
+            var ticks = MemoryMarshal.Read<long>(file.AsSpan(4 * sizeof(int)));
+            if (header[0] == OlderMagic) problem = "an older layout (GRW1, calendar features per horizon)";
+            else if (header[0] != Magic) problem = "not a captured-rows file";
             else if (header[1] != capacity || header[2] != horizons) problem = $"made for {header[1]} origins of {header[2]} horizons, not {capacity} of {horizons}";
+            else if (ticks != step.Ticks) problem = $"made for a step of {TimeSpan.FromTicks(ticks)}, not {step}";
             else if (header[3] < 0 || header[3] > capacity || file.Length != HeaderBytes + floats * sizeof(float) + Checksum.Bytes) problem = $"{header[3]} origins do not match the file's length";
             else
             {

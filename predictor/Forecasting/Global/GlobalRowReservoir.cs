@@ -8,30 +8,42 @@ namespace Pipeline.Predictor.Forecasting.Global;
 /// the histories at training time would read bucket means where a forecast reads points, rows unlike the ones the model
 /// is asked about. Here each origin is offered once, when its farthest horizon's target arrives, while its look-back is
 /// still at full resolution, and kept with probability <c>keep</c> (the caller's: about one origin window of the fleet
-/// fits) in a ring of the newest <c>capacity</c> origins: an origin's own features once (<see cref="Shared"/>) and per
-/// horizon the target's features and the label (<see cref="PerHorizon"/>), 236 bytes at 5 horizons. Memory is fixed for
-/// the fleet (4.7 MB at 20,000 origins and 5 horizons), whatever its number of services. float32 as the rows were: held
+/// fits) in a ring of the newest <c>capacity</c> origins: an origin's own features and its time of week once
+/// (<see cref="Shared"/>) and per horizon the target's seasonal lags and the label (<see cref="PerHorizon"/>); a target's
+/// calendar features are its origin's time plus h steps, computed when the rows are read. 188 bytes at 5 horizons, so
+/// memory is fixed for the fleet (3.8 MB at 20,000 origins and 5 horizons), whatever its number of services. float32 as the rows were: held
 /// as float16 (half the memory) the NASA runs had more violations, days 1–7 0.133% against 0.072% and days 15–21 0.078%
 /// against 0.046% (docs/bench/fleet.txt). Deterministic for a seed and an offer order.
 /// </summary>
 internal sealed class GlobalRowReservoir
 {
-    /// <summary>Features of the origin alone, the same at every horizon: f0–f7 (lags, rolling statistics) and f17 (level).</summary>
-    private const int Shared = 9;
+    /// <summary>
+    /// The origin's own features, the same at every horizon: f0–f7 (lags, rolling statistics), f17 (level), then its day of
+    /// week and its ticks into the day as two floats of 20 bits each (exact: a day is under 2^40 ticks).
+    /// </summary>
+    private const int Shared = 12;
 
-    /// <summary>Features of the target, per horizon: f8–f16 (seasonal lags, calendar), then the label.</summary>
-    private const int PerHorizon = 10;
+    /// <summary>Features of the target, per horizon: f8–f13 (seasonal lags and whether they are held), then the label.</summary>
+    private const int PerHorizon = 7;
+
+    private const int TickBits = 20;
+
+    /// <summary>A Sunday (day of week 0): an origin's time is rebuilt as this plus its day of week and time of day.</summary>
+    private static readonly DateTime Sunday = new(2023, 12, 31, 0, 0, 0, DateTimeKind.Utc);
 
     private readonly int _capacity;
     private readonly int _horizons;
     private readonly int _stride;
+    private readonly long _stepTicks;
     private readonly float[] _values;
     private readonly Random _random;
     private long _kept;
 
-    public GlobalRowReservoir(int capacity, int horizons, int seed)
+    /// <summary>A ring of <paramref name="capacity"/> origins of histories of <paramref name="step"/>, <paramref name="horizons"/> rows each.</summary>
+    public GlobalRowReservoir(int capacity, int horizons, int seed, TimeSpan step)
     {
-        (_capacity, _horizons, _stride) = (capacity, horizons, Shared + horizons * PerHorizon);
+        if (step <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(step), step, "the history step must be positive");
+        (_capacity, _horizons, _stride, _stepTicks) = (capacity, horizons, Shared + horizons * PerHorizon, step.Ticks);
         _values = new float[capacity * _stride];
         _random = new Random(seed);
     }
@@ -44,6 +56,9 @@ internal sealed class GlobalRowReservoir
 
     /// <summary>Horizons per origin.</summary>
     public int Horizons => _horizons;
+
+    /// <summary>Step of the histories the origins come from.</summary>
+    public TimeSpan Step => TimeSpan.FromTicks(_stepTicks);
 
     /// <summary>Floats per held origin (<see cref="Shared"/> plus <see cref="PerHorizon"/> per horizon).</summary>
     public int Stride => _stride;
@@ -78,10 +93,13 @@ internal sealed class GlobalRowReservoir
                 {
                     for (var f = 0; f < 8; f++) slot[f] = row.Features[f];
                     slot[8] = row.Features[17];
+                    var origin = history.TimeOf(t).UtcDateTime;
+                    var ticks = origin.TimeOfDay.Ticks;
+                    (slot[9], slot[10], slot[11]) = ((int)origin.DayOfWeek, ticks >> TickBits, ticks & ((1L << TickBits) - 1));
                 }
                 var target = slot.Slice(Shared + (h - 1) * PerHorizon, PerHorizon);
-                for (var f = 8; f < 17; f++) target[f - 8] = row.Features[f];
-                target[9] = row.Label;
+                for (var f = 8; f < 14; f++) target[f - 8] = row.Features[f];
+                target[6] = row.Label;
             }
         }
         return Math.Max(next, last + 1);
@@ -95,13 +113,15 @@ internal sealed class GlobalRowReservoir
         for (var k = 1; k <= Count; k++)
         {
             var slot = _values.AsSpan((int)((_kept - k) % _capacity) * _stride, _stride);
+            var origin = Sunday.AddDays(slot[9]).AddTicks(((long)slot[10] << TickBits) + (long)slot[11]);
             for (var h = 0; h < _horizons; h++)
             {
                 var target = slot.Slice(Shared + h * PerHorizon, PerHorizon);
-                var row = new GbmRow { Label = target[9] };
+                var row = new GbmRow { Label = target[6] };
                 for (var f = 0; f < 8; f++) row.Features[f] = slot[f];
                 row.Features[17] = slot[8];
-                for (var f = 8; f < 17; f++) row.Features[f] = target[f - 8];
+                for (var f = 8; f < 14; f++) row.Features[f] = target[f - 8];
+                GbmFeatures.WriteCalendar(origin.AddTicks((h + 1) * _stepTicks), row.Features.AsSpan(14));
                 rows[h].Add(row);
             }
         }

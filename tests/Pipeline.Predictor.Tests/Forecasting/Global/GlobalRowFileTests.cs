@@ -13,7 +13,7 @@ public class GlobalRowFileTests
     {
         var random = new Random(5);
         var history = new RateHistory(Step, 2000);
-        var rows = new GlobalRowReservoir(capacity, 3, seed: 1);
+        var rows = new GlobalRowReservoir(capacity, 3, seed: 1, Step);
         var next = 0L;
         for (var i = 0; i < points; i++)
         {
@@ -41,7 +41,7 @@ public class GlobalRowFileTests
     {
         var rows = Captured(capacity, points);
 
-        var read = GlobalRowFile.Decode(GlobalRowFile.Encode(rows), capacity, 3, seed: 1, out var problem);
+        var read = GlobalRowFile.Decode(GlobalRowFile.Encode(rows), capacity, 3, seed: 1, Step, out var problem);
 
         Assert.Null(problem);
         AssertSameRows(rows, read!);
@@ -54,10 +54,25 @@ public class GlobalRowFileTests
         var flipped = (byte[])bytes.Clone();
         flipped[100] ^= 1;
 
-        Assert.Null(GlobalRowFile.Decode(flipped, 5000, 3, 1, out var corrupt));
+        Assert.Null(GlobalRowFile.Decode(flipped, 5000, 3, 1, Step, out var corrupt));
         Assert.Contains("checksum", corrupt);
-        Assert.Null(GlobalRowFile.Decode(bytes, 5000, 2, 1, out var shape));
+        Assert.Null(GlobalRowFile.Decode(bytes, 5000, 2, 1, Step, out var shape));
         Assert.Contains("made for 5000 origins of 3 horizons, not 5000 of 2", shape);
+        Assert.Null(GlobalRowFile.Decode(bytes, 5000, 3, 1, TimeSpan.FromSeconds(15), out var step));
+        Assert.Contains("made for a step of 00:01:00, not 00:00:15", step);
+    }
+
+    /// <summary>A file of the older layout (calendar features per horizon, "GRW1") is refused by name, not misread.</summary>
+    [Fact]
+    public void Decode_OlderLayout_RejectedByName()
+    {
+        var bytes = GlobalRowFile.Encode(Captured(5000, 300));
+        "GRW1"u8.CopyTo(bytes);
+        Pipeline.Predictor.Forecasting.Persistence.Checksum.Of(bytes.AsSpan(0, bytes.Length - Pipeline.Predictor.Forecasting.Persistence.Checksum.Bytes))
+            .CopyTo(bytes, bytes.Length - Pipeline.Predictor.Forecasting.Persistence.Checksum.Bytes);
+
+        Assert.Null(GlobalRowFile.Decode(bytes, 5000, 3, 1, Step, out var problem));
+        Assert.Contains("older layout (GRW1", problem);
     }
 
     [Fact]
@@ -69,7 +84,7 @@ public class GlobalRowFileTests
             var path = Path.Combine(dir, ".gbm-global-60s.rows");
             File.WriteAllBytes(path, [1, 2, 3]);
 
-            Assert.Null(GlobalRowFile.Load(path, 5000, 3, 1, NullLogger.Instance));
+            Assert.Null(GlobalRowFile.Load(path, 5000, 3, 1, Step, NullLogger.Instance));
             Assert.False(File.Exists(path));
             Assert.Single(Directory.GetFiles(dir, ".gbm-global-60s.rows.corrupt-*"));
         }
@@ -101,7 +116,7 @@ public class GlobalRowFileTests
                 history.Append(Series.Start + Step * i, 100 + 50 * Math.Sin(i / 30.0) + 10 * random.NextDouble());
                 view.TryForecast(history, [1, 2], output);
             }
-            var saved = GlobalRowFile.Decode(File.ReadAllBytes(GlobalRowFile.PathFor(path)), 2000, 2, 42, out _)!;
+            var saved = GlobalRowFile.Decode(File.ReadAllBytes(GlobalRowFile.PathFor(path)), 2000, 2, 42, Step, out _)!;
             Assert.InRange(saved.Count, options.Gbm.MinTrainingRows, fleet.CapturedRows!.Value);
 
             var restarted = new GlobalGbm(options, 2, TrainerModes.Synchronous, path);

@@ -22,7 +22,7 @@ public class GlobalRowReservoirTests
         var random = new Random(1);
         var exact = new RateHistory(Step, 2000);
         var compact = new RateHistory(Step, 2000, new HistoryCompaction(200, 5));
-        var reservoir = new GlobalRowReservoir(10_000, 3, seed: 7);
+        var reservoir = new GlobalRowReservoir(10_000, 3, seed: 7, Step);
         var next = 0L;
         for (var i = 0; i < 1200; i++)
         {
@@ -41,9 +41,40 @@ public class GlobalRowReservoirTests
             Assert.All(rows[h - 1], row => Assert.Contains(expected, e => e.Label == row.Label && e.Features.SequenceEqual(row.Features)));
         }
         // Offered late, all at once: only the origins whose look-back is still at full resolution.
-        var late = new GlobalRowReservoir(10_000, 3, seed: 7);
+        var late = new GlobalRowReservoir(10_000, 3, seed: 7, Step);
         late.Offer(compact, 0, 1);
         Assert.Equal(compact.LastIndex - 3 - (compact.FullResolutionFrom + GbmFeatures.Lookback - 1) + 1, late.Count);
+    }
+
+    /// <summary>
+    /// The calendar features a row gets back from its origin's stored time equal the ones computed from the history,
+    /// across midnight and from Saturday into Sunday (day of week 6 to 0), at 15 s steps whose targets are not whole minutes.
+    /// </summary>
+    [Fact]
+    public void Rows_AcrossTheWeekBoundary_CalendarFeaturesAsComputed()
+    {
+        var step = TimeSpan.FromSeconds(15);
+        var saturdayNight = new DateTimeOffset(2024, 1, 6, 23, 40, 0, TimeSpan.Zero);
+        Assert.Equal(DayOfWeek.Saturday, saturdayNight.DayOfWeek);
+        var random = new Random(5);
+        var history = new RateHistory(step, 2000);
+        var reservoir = new GlobalRowReservoir(1000, 6, seed: 1, step);
+        var next = 0L;
+        for (var i = 0; i < 240; i++)
+        {
+            history.Append(saturdayNight + step * i, Rate(i, random));
+            next = reservoir.Offer(history, next, 1);
+        }
+        var rows = reservoir.Rows();
+        var origins = 240 - 6 - (GbmFeatures.Lookback - 1);
+        Assert.Equal(origins, reservoir.Count);
+        for (var h = 1; h <= 6; h++)
+        {
+            var expected = Enumerable.Range(0, origins).Select(k => GbmTrainer.Row(history, history.LastIndex - 6 - k, h)).ToList();
+            Assert.All(expected.Zip(rows[h - 1]), p => Assert.Equal(p.First.Features, p.Second.Features));
+            Assert.Contains(rows[h - 1], r => r.Features[16] == (int)DayOfWeek.Saturday);
+            Assert.Contains(rows[h - 1], r => r.Features[16] == (int)DayOfWeek.Sunday);
+        }
     }
 
     /// <summary>The ring keeps the newest origins, newest first, and an origin is offered once however often it is offered.</summary>
@@ -52,7 +83,7 @@ public class GlobalRowReservoirTests
     {
         var random = new Random(2);
         var history = new RateHistory(Step, 2000);
-        var reservoir = new GlobalRowReservoir(50, 1, seed: 3);
+        var reservoir = new GlobalRowReservoir(50, 1, seed: 3, Step);
         var next = 0L;
         for (var i = 0; i < 400; i++)
         {
