@@ -7,7 +7,8 @@ namespace Pipeline.Predictor.Forecasting.Global;
 /// <summary>
 /// A fleet's captured training rows (<see cref="GlobalRowReservoir"/>) on disk beside its model, so a restart retrains
 /// on them instead of waiting an origin window for the ring to refill: magic "GRW2", capacity, horizons, origins held,
-/// the history step in ticks, the origins oldest first as float32, a trailing SHA-256; written atomically. A file that
+/// the history step in ticks, the newest target offered (UTC ticks: origins up to it are not offered again after the
+/// restart), the origins oldest first as float32, a trailing SHA-256; written atomically. A file that
 /// fails its checksum, was made for another capacity, horizon count or step, or in the older layout with calendar
 /// features per horizon ("GRW1") is set aside with a warning, and the ring starts empty.
 /// </summary>
@@ -15,7 +16,7 @@ internal static partial class GlobalRowFile
 {
     private const int Magic = 0x32575247; // "GRW2"
     private const int OlderMagic = 0x31575247; // "GRW1"
-    private const int HeaderBytes = 4 * sizeof(int) + sizeof(long);
+    private const int HeaderBytes = 4 * sizeof(int) + 2 * sizeof(long);
 
     /// <summary>The rows' path beside the model at <paramref name="modelPath"/>.</summary>
     public static string PathFor(string modelPath) => modelPath + ".rows";
@@ -50,6 +51,7 @@ internal static partial class GlobalRowFile
         var header = MemoryMarshal.Cast<byte, int>(bytes.AsSpan(0, HeaderBytes));
         (header[0], header[1], header[2], header[3]) = (Magic, rows.Capacity, rows.Horizons, rows.Count);
         MemoryMarshal.Write(bytes.AsSpan(4 * sizeof(int)), rows.Step.Ticks);
+        MemoryMarshal.Write(bytes.AsSpan(4 * sizeof(int) + sizeof(long)), rows.OfferedThrough);
         rows.CopyTo(MemoryMarshal.Cast<byte, float>(bytes.AsSpan(HeaderBytes, floats * sizeof(float))));
         Checksum.Of(bytes.AsSpan(0, bytes.Length - Checksum.Bytes)).CopyTo(bytes, bytes.Length - Checksum.Bytes);
         return bytes;
@@ -72,7 +74,8 @@ internal static partial class GlobalRowFile
             else if (header[3] < 0 || header[3] > capacity || file.Length != HeaderBytes + floats * sizeof(float) + Checksum.Bytes) problem = $"{header[3]} origins do not match the file's length";
             else
             {
-                rows.Append(MemoryMarshal.Cast<byte, float>(file.AsSpan(HeaderBytes, (int)floats * sizeof(float))));
+                rows.Append(MemoryMarshal.Cast<byte, float>(file.AsSpan(HeaderBytes, (int)floats * sizeof(float))),
+                    MemoryMarshal.Read<long>(file.AsSpan(4 * sizeof(int) + sizeof(long))));
                 return rows;
             }
         }

@@ -38,6 +38,7 @@ internal sealed class GlobalRowReservoir
     private readonly float[] _values;
     private readonly Random _random;
     private long _kept;
+    private long _restoredThrough = long.MinValue;
 
     /// <summary>A ring of <paramref name="capacity"/> origins of histories of <paramref name="step"/>, <paramref name="horizons"/> rows each.</summary>
     public GlobalRowReservoir(int capacity, int horizons, int seed, TimeSpan step)
@@ -60,6 +61,9 @@ internal sealed class GlobalRowReservoir
     /// <summary>Step of the histories the origins come from.</summary>
     public TimeSpan Step => TimeSpan.FromTicks(_stepTicks);
 
+    /// <summary>UTC ticks of the newest target of an origin offered so far (by this ring or the one it was restored from).</summary>
+    public long OfferedThrough { get; private set; } = long.MinValue;
+
     /// <summary>Floats per held origin (<see cref="Shared"/> plus <see cref="PerHorizon"/> per horizon).</summary>
     public int Stride => _stride;
 
@@ -69,22 +73,31 @@ internal sealed class GlobalRowReservoir
         for (var k = Count; k >= 1; k--) _values.AsSpan((int)((_kept - k) % _capacity) * _stride, _stride).CopyTo(into[((Count - k) * _stride)..]);
     }
 
-    /// <summary>Appends origins (oldest first, <see cref="Stride"/> floats each) as if captured: a restart's saved rows.</summary>
-    public void Append(ReadOnlySpan<float> origins)
+    /// <summary>
+    /// Appends origins (oldest first, <see cref="Stride"/> floats each) as if captured: a restart's saved rows, saved when
+    /// origins up to a target at <paramref name="offeredThrough"/> (UTC ticks) had been offered. Those are not offered
+    /// again: a restored history's full-resolution span would otherwise hand the ring a second copy of rows it holds.
+    /// </summary>
+    public void Append(ReadOnlySpan<float> origins, long offeredThrough)
     {
         for (var o = 0; o + _stride <= origins.Length; o += _stride) origins.Slice(o, _stride).CopyTo(_values.AsSpan((int)(_kept++ % _capacity) * _stride, _stride));
+        _restoredThrough = OfferedThrough = Math.Max(OfferedThrough, offeredThrough);
     }
 
     /// <summary>
     /// Offers the origins of <paramref name="history"/> from <paramref name="next"/> on whose every horizon's target is
-    /// held, each kept with probability <paramref name="keep"/>; returns the next origin to offer.
+    /// held, each kept with probability <paramref name="keep"/>; returns the next origin to offer. Origins offered before
+    /// the rows this ring was restored from were saved are skipped (a service that lagged the fleet then loses a few
+    /// origins rather than the ring holding some twice).
     /// </summary>
     public long Offer(RateHistory history, long next, double keep)
     {
         var last = history.LastIndex - _horizons;
-        for (var t = Math.Max(next, history.FullResolutionFrom + GbmFeatures.Lookback - 1); t <= last; t++)
+        var first = Math.Max(next, history.FullResolutionFrom + GbmFeatures.Lookback - 1);
+        if (first <= last) OfferedThrough = Math.Max(OfferedThrough, history.TimeOf(last + _horizons).UtcTicks);
+        for (var t = first; t <= last; t++)
         {
-            if (_random.NextDouble() >= keep) continue;
+            if (history.TimeOf(t + _horizons).UtcTicks <= _restoredThrough || _random.NextDouble() >= keep) continue;
             var slot = _values.AsSpan((int)(_kept++ % _capacity) * _stride, _stride);
             for (var h = 1; h <= _horizons; h++)
             {

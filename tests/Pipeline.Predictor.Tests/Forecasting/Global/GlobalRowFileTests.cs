@@ -1,3 +1,4 @@
+using Pipeline.Predictor.Forecasting.Gbm;
 using Microsoft.Extensions.Logging.Abstractions;
 using Pipeline.Predictor.Forecasting;
 using Pipeline.Predictor.Forecasting.Global;
@@ -92,6 +93,38 @@ public class GlobalRowFileTests
         {
             Directory.Delete(dir, recursive: true);
         }
+    }
+
+    /// <summary>
+    /// A ring restored from its file is not handed the origins it already holds again by the history's full-resolution
+    /// span (every origin kept here, so a second offer would add them all), and takes the origins that complete later.
+    /// </summary>
+    [Fact]
+    public void Restored_SameHistoryOfferedAgain_OnlyNewOrigins()
+    {
+        var random = new Random(6);
+        var history = new RateHistory(Step, 3000, new HistoryCompaction(300, 5));
+        var rows = new GlobalRowReservoir(5000, 3, seed: 1, Step);
+        var next = 0L;
+        for (var i = 0; i < 600; i++)
+        {
+            history.Append(Series.Start + Step * i, 100 + 50 * Math.Sin(i / 30.0) + 10 * random.NextDouble());
+            next = rows.Offer(history, next, 1);
+        }
+        var restored = GlobalRowFile.Decode(GlobalRowFile.Encode(rows), 5000, 3, 1, Step, out var problem)!;
+        Assert.Null(problem);
+        Assert.Equal(rows.OfferedThrough, restored.OfferedThrough);
+
+        var restartNext = restored.Offer(history, 0, 1);
+        Assert.Equal(rows.Count, restored.Count);
+
+        for (var i = 600; i < 610; i++)
+        {
+            history.Append(Series.Start + Step * i, 100 + 50 * Math.Sin(i / 30.0) + 10 * random.NextDouble());
+            restartNext = restored.Offer(history, restartNext, 1);
+        }
+        Assert.Equal(rows.Count + 10, restored.Count);
+        Assert.Equal(GbmTrainer.Row(history, 606, 1).Features, restored.Rows()[0][0].Features);
     }
 
     /// <summary>
