@@ -12,8 +12,17 @@ namespace Pipeline.Predictor.Decisions;
 /// Ids are kept as 64-bit FNV-1a hashes in a ring with the desired counts (about 0.45 KB per service at 32 decisions,
 /// instead of 5.5 KB of strings): an id crafted to collide with a recent one gains no more than copying that id.
 /// </summary>
-internal sealed class IssuedDecisions(int perService = IssuedDecisions.DefaultPerService)
+internal sealed class IssuedDecisions
 {
+    private readonly int _perService;
+
+    /// <summary>Remembers the newest <paramref name="perService"/> decisions of each service (at least 1).</summary>
+    public IssuedDecisions(int perService = DefaultPerService)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(perService, 1);
+        _perService = perService;
+    }
+
     /// <summary>Decisions remembered per service: 32 windows (8 minutes of 15 s windows) for the result to come back.</summary>
     public const int DefaultPerService = 32;
 
@@ -22,7 +31,7 @@ internal sealed class IssuedDecisions(int perService = IssuedDecisions.DefaultPe
     /// <summary>Remembers <paramref name="decision"/> as issued (a repeat of the same id is kept once).</summary>
     public void Issued(ScaleDecision decision)
     {
-        if (!_byService.TryGetValue(decision.Service, out var recent)) _byService[decision.Service] = recent = new Recent(perService);
+        if (!_byService.TryGetValue(decision.Service, out var recent)) _byService[decision.Service] = recent = new Recent(_perService);
         var id = Hash(decision.Id);
         if (recent.Find(id) > 0) return;
         recent.Add(id, decision.DesiredReplicas);

@@ -60,15 +60,15 @@ internal static partial class GlobalRowFile
     internal static GlobalRowReservoir? Decode(byte[] file, int capacity, int horizons, int seed, TimeSpan step, out string? problem)
     {
         problem = null;
-        if (file.Length < HeaderBytes + Checksum.Bytes || !Checksum.Trails(file)) problem = "checksum mismatch or truncated";
+        if (file.Length >= sizeof(int) && MemoryMarshal.Read<int>(file) == OlderMagic) problem = "an older layout (GRW1, calendar features per horizon)";
+        else if (file.Length < HeaderBytes + Checksum.Bytes || !Checksum.Trails(file)) problem = "checksum mismatch or truncated";
         else
         {
             var header = MemoryMarshal.Cast<byte, int>(file.AsSpan(0, HeaderBytes));
             var rows = new GlobalRowReservoir(capacity, horizons, seed, step);
             var floats = (long)header[3] * rows.Stride;
             var ticks = MemoryMarshal.Read<long>(file.AsSpan(4 * sizeof(int)));
-            if (header[0] == OlderMagic) problem = "an older layout (GRW1, calendar features per horizon)";
-            else if (header[0] != Magic) problem = "not a captured-rows file";
+            if (header[0] != Magic) problem = "not a captured-rows file";
             else if (header[1] != capacity || header[2] != horizons) problem = $"made for {header[1]} origins of {header[2]} horizons, not {capacity} of {horizons}";
             else if (ticks != step.Ticks) problem = $"made for a step of {TimeSpan.FromTicks(ticks)}, not {step}";
             else if (header[3] < 0 || header[3] > capacity || file.Length != HeaderBytes + floats * sizeof(float) + Checksum.Bytes) problem = $"{header[3]} origins do not match the file's length";

@@ -95,9 +95,10 @@ internal sealed class GlobalRowReservoir
         var last = history.LastIndex - _horizons;
         var first = Math.Max(next, history.FullResolutionFrom + GbmFeatures.Lookback - 1);
         if (first <= last) OfferedThrough = Math.Max(OfferedThrough, history.TimeOf(last + _horizons).UtcTicks);
+        var skipThrough = SkipThrough(history);
         for (var t = first; t <= last; t++)
         {
-            if (history.TimeOf(t + _horizons).UtcTicks <= _restoredThrough || _random.NextDouble() >= keep) continue;
+            if (history.TimeOf(t + _horizons).UtcTicks <= skipThrough || _random.NextDouble() >= keep) continue;
             var slot = _values.AsSpan((int)(_kept++ % _capacity) * _stride, _stride);
             for (var h = 1; h <= _horizons; h++)
             {
@@ -116,6 +117,18 @@ internal sealed class GlobalRowReservoir
             }
         }
         return Math.Max(next, last + 1);
+    }
+
+    /// <summary>
+    /// Targets up to which <paramref name="history"/>'s origins were offered before the restore: the saved mark, unless the
+    /// history ends more than its full-resolution span before it (a replay from earlier times, or a mark set by a service
+    /// whose clock ran ahead), when nothing of this history can have been offered and nothing is skipped.
+    /// </summary>
+    private long SkipThrough(RateHistory history)
+    {
+        if (_restoredThrough == long.MinValue || history.Count == 0) return long.MinValue;
+        var span = (history.LastIndex - history.FullResolutionFrom + 1) * _stepTicks;
+        return history.TimeOf(history.LastIndex).UtcTicks >= _restoredThrough - span ? _restoredThrough : long.MinValue;
     }
 
     /// <summary>The held rows per horizon (index h − 1), newest first.</summary>

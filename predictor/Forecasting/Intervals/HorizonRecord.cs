@@ -4,7 +4,7 @@ namespace Pipeline.Predictor.Forecasting.Intervals;
 internal sealed class HorizonRecord
 {
     private readonly Pending[]? _pending; // with intervals: the forecast and its bounds
-    private readonly Point[]? _points; // without: the forecast only (16 bytes a slot instead of 32)
+    private readonly Point[]? _points; // without: the forecast only (16 bytes a slot; a Pending is 32, and was 40 with its flag)
 
     /// <summary>
     /// Bookkeeping of <paramref name="horizon"/>; without <paramref name="intervals"/> no residuals are kept (no interval is

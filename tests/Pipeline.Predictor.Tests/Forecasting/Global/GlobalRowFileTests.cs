@@ -74,6 +74,8 @@ public class GlobalRowFileTests
 
         Assert.Null(GlobalRowFile.Decode(bytes, 5000, 3, 1, Step, out var problem));
         Assert.Contains("older layout (GRW1", problem);
+        Assert.Null(GlobalRowFile.Decode([.. "GRW1"u8, .. new byte[44]], 5000, 3, 1, Step, out var empty)); // an empty GRW1 ring
+        Assert.Contains("older layout (GRW1", empty);
     }
 
     [Fact]
@@ -125,11 +127,18 @@ public class GlobalRowFileTests
         }
         Assert.Equal(rows.Count + 10, restored.Count);
         Assert.Equal(GbmTrainer.Row(history, 606, 1).Features, restored.Rows()[0][0].Features);
+
+        // A history ending long before the mark (a replay from earlier times into the same state) is offered in full.
+        var replay = new RateHistory(Step, 3000, new HistoryCompaction(300, 5));
+        for (var i = 0; i < 200; i++) replay.Append(Series.Start.AddDays(-30) + Step * i, 100 + i % 7);
+        var again = GlobalRowFile.Decode(GlobalRowFile.Encode(rows), 5000, 3, 1, Step, out _)!;
+        again.Offer(replay, 0, 1);
+        Assert.Equal(rows.Count + 200 - 3 - (GbmFeatures.Lookback - 1), again.Count);
     }
 
     /// <summary>
     /// A fleet capturing rows saves them with each round; a restarted fleet joined by a compact history starts from them
-    /// (plus what the history's full-resolution span offers again) instead of an empty ring.
+    /// (plus the origins completed after the save, which the history's full-resolution span offers) instead of an empty ring.
     /// </summary>
     [Fact]
     public void GlobalGbm_Restart_StartsFromTheSavedRows()
@@ -155,7 +164,9 @@ public class GlobalRowFileTests
             var restarted = new GlobalGbm(options, 2, TrainerModes.Synchronous, path);
             restarted.Join("a", history);
 
-            Assert.InRange(restarted.CapturedRows!.Value, saved.Count, saved.Count + 150);
+            var after = Enumerable.Range(0, 1500).Count(i => i >= history.FullResolutionFrom + GbmFeatures.Lookback - 1 && i + 2 <= history.LastIndex
+                && history.TimeOf(i + 2).UtcTicks > saved.OfferedThrough);
+            Assert.InRange(restarted.CapturedRows!.Value, saved.Count, saved.Count + after);
         }
         finally
         {
