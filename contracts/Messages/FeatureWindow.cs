@@ -41,7 +41,7 @@ public sealed record FeatureWindow
     public double LatencyP99Ms { get; init; } = double.NaN;
 
     /// <summary>Online z-scores of the main features (request rate, utilization, latency p95, error rate) against the service's running mean and variance.</summary>
-    public IReadOnlyDictionary<string, double> Normalized { get; init; } = new Dictionary<string, double>();
+    public IReadOnlyDictionary<string, double> Normalized { get; init; } = ScoreMap.Empty;
 
     /// <summary>Per-replica features, for routing policies.</summary>
     public IReadOnlyList<ReplicaFeatures> ReplicaFeatures { get; init; } = [];

@@ -28,7 +28,11 @@ internal static class FeatureWindowWriter
         if (window.Normalized is { } normalized)
         {
             writer.WriteStartObject("normalized"u8);
-            if (normalized is Dictionary<string, double> dictionary)
+            if (normalized is ScoreMap scores)
+            {
+                for (var i = 0; i < scores.Count; i++) JsonDouble.Write(writer, scores.At(i).Key, scores.At(i).Value);
+            }
+            else if (normalized is Dictionary<string, double> dictionary)
             {
                 foreach (var (name, value) in dictionary) JsonDouble.Write(writer, name, value); // no boxed enumerator
             }

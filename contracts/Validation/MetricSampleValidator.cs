@@ -23,12 +23,10 @@ public static partial class MetricSampleValidator
     /// <summary>Every problem with the sample; empty when it is valid.</summary>
     public static IReadOnlyList<string> Validate(MetricSample? sample)
     {
-        var errors = new List<string>();
-        if (sample is null)
-        {
-            errors.Add("message: must be a JSON object, was null");
-            return errors;
-        }
+        if (sample is null) return ["message: must be a JSON object, was null"];
+        // One list per thread, copied out only when there are problems: a valid sample (the common case) allocates nothing.
+        var errors = t_errors ??= [];
+        errors.Clear();
         if (sample.Version != MetricSample.CurrentVersion)
             errors.Add($"version: must be {MetricSample.CurrentVersion}, was {sample.Version}");
         CheckService(sample.Service, errors);
@@ -48,8 +46,10 @@ public static partial class MetricSampleValidator
         CheckLatency(sample, errors);
         if (sample.MemoryBytes is < 0)
             errors.Add($"memoryBytes: must be >= 0, was {sample.MemoryBytes}");
-        return errors;
+        return errors.Count == 0 ? [] : errors.ToArray();
     }
+
+    [ThreadStatic] private static List<string>? t_errors;
 
     /// <summary>True when the sample is valid; otherwise <paramref name="reason"/> joins every problem with "; ".</summary>
     public static bool TryValidate(MetricSample? sample, out string reason)

@@ -20,19 +20,20 @@ public sealed class FeatureNormalizer
     /// The z-scores of one window's main features for <see cref="FeatureWindow.Normalized"/>, adding them to the service's
     /// statistics (what <see cref="Apply"/> does, for a window not built yet); call once per window, in window order.
     /// </summary>
-    public Dictionary<string, double> Score(string service, double requestRate, double utilization, double latencyP95Ms, double errorRate)
+    public ScoreMap Score(string service, double requestRate, double utilization, double latencyP95Ms, double errorRate)
     {
         if (!_stats.TryGetValue(service, out var stats))
         {
-            stats = [.. NormalizedFeatures.All.Select(_ => new RunningStats())];
+            stats = new RunningStats[NormalizedFeatures.All.Count];
+            for (var i = 0; i < stats.Length; i++) stats[i] = new RunningStats();
             _stats.Add(service, stats);
         }
         Span<double> values = [requestRate, utilization, latencyP95Ms, errorRate];
-        var normalized = new Dictionary<string, double>(NormalizedFeatures.All.Count, StringComparer.Ordinal);
+        var normalized = new ScoreMap(NormalizedFeatures.All.Count);
         for (var i = 0; i < values.Length; i++)
         {
             if (!double.IsFinite(values[i])) continue;
-            normalized[NormalizedFeatures.All[i]] = stats[i].ZScore(values[i]);
+            normalized.Add(NormalizedFeatures.All[i], stats[i].ZScore(values[i]));
             stats[i].Add(values[i]);
         }
         return normalized;

@@ -53,7 +53,7 @@ public sealed class FeatureStep(WindowingOptions options, ServiceTally? tally = 
 /// <param name="Accepted">The sample counted in its window, or null when rejected.</param>
 /// <param name="Rejection">Why the record goes to the dead-letter topic, or null when accepted.</param>
 /// <param name="Closed">Windows closed by the advanced watermark, in window order.</param>
-public sealed record FeatureStepResult(MetricSample? Accepted, string? Rejection, IReadOnlyList<FeatureWindow> Closed)
+public readonly record struct FeatureStepResult(MetricSample? Accepted, string? Rejection, IReadOnlyList<FeatureWindow> Closed)
 {
     /// <summary>A rejected record: nothing counted, nothing closed.</summary>
     public static FeatureStepResult Rejected(string reason) => new(null, reason, []);

@@ -71,8 +71,9 @@ public sealed class FeaturesProcessor(WindowingOptions options, TimeProvider tim
 
     private void Emit(IReadOnlyList<FeatureWindow> windows, IStageOutput output)
     {
-        foreach (var window in windows)
+        for (var i = 0; i < windows.Count; i++) // by index: foreach over the interface would allocate an enumerator per record
         {
+            var window = windows[i];
             if (!_emitted.AlreadyEmitted(window)) output.Publish(TopicNames.Features, window.Service, window);
             _held.Release(window.Service, window.WindowEnd);
         }

@@ -11,10 +11,12 @@ internal sealed class HeldSamples
 {
     private readonly Dictionary<string, List<(int Partition, long TimestampTicks, long Offset)>> _byService = new(StringComparer.Ordinal);
     private readonly Dictionary<int, HeldOffsets> _offsets = [];
+    private readonly Stack<List<(int Partition, long TimestampTicks, long Offset)>> _spare = new();
+    private const int MaxSpare = 1024;
 
     public void Hold(int partition, string service, DateTimeOffset timestamp, long offset)
     {
-        if (!_byService.TryGetValue(service, out var held)) _byService[service] = held = [];
+        if (!_byService.TryGetValue(service, out var held)) _byService[service] = held = _spare.TryPop(out var spare) ? spare : [];
         held.Add((partition, timestamp.UtcTicks, offset));
         if (!_offsets.TryGetValue(partition, out var offsets)) _offsets[partition] = offsets = new HeldOffsets();
         offsets.Hold(offset);
@@ -32,7 +34,11 @@ internal sealed class HeldSamples
             else held[kept++] = entry;
         }
         held.RemoveRange(kept, held.Count - kept);
-        if (kept == 0) _byService.Remove(service);
+        if (kept == 0)
+        {
+            _byService.Remove(service);
+            if (_spare.Count < MaxSpare) _spare.Push(held); // a service's next window reuses it instead of a new list
+        }
     }
 
     /// <summary>Forgets a partition no longer owned.</summary>

@@ -79,7 +79,7 @@ internal static class FeatureWindowBuilder
             LatencyP95Ms = p95,
             LatencyP99Ms = Quantile(merged, 0.99),
             ReplicaFeatures = replicas,
-            Normalized = normalizer?.Score(service, requestRate, utilization, p95, errorRate) ?? new Dictionary<string, double>(),
+            Normalized = normalizer?.Score(service, requestRate, utilization, p95, errorRate) ?? ScoreMap.Empty,
         };
     }
 

@@ -8,7 +8,11 @@ namespace Pipeline.Features.Windowing;
 /// </summary>
 internal sealed class ReplicaAccumulator(string replica)
 {
-    private List<long>? _earlier; // timestamps of the samples before the newest, in arrival order
+    // Timestamps of the samples before the newest: the first two inline (a 15 s window of 5 s samples needs no list), the
+    // rest in a list.
+    private long _earlier0, _earlier1;
+    private int _earlierCount;
+    private List<long>? _more;
 
     public string Replica { get; } = replica;
     public long Requests { get; private set; }
@@ -38,7 +42,7 @@ internal sealed class ReplicaAccumulator(string replica)
 
     /// <summary>Whether a sample with this timestamp (UTC ticks) was already added; O(1) for in-order arrivals.</summary>
     public bool HasTimestamp(long utcTicks) =>
-        HasSamples && utcTicks <= LatestTicks && (utcTicks == LatestTicks || (_earlier?.Contains(utcTicks) ?? false));
+        HasSamples && utcTicks <= LatestTicks && (utcTicks == LatestTicks || WasEarlier(utcTicks));
 
     public void Add(MetricSample sample)
     {
@@ -66,13 +70,24 @@ internal sealed class ReplicaAccumulator(string replica)
         }
         if (!HasSamples || ticks > LatestTicks)
         {
-            if (HasSamples) (_earlier ??= []).Add(LatestTicks);
+            if (HasSamples) AddEarlier(LatestTicks);
             (HasSamples, LatestTicks, LatestReady, LatestInFlight) = (true, ticks, sample.Ready, sample.InFlight);
         }
         else
         {
-            (_earlier ??= []).Add(ticks);
+            AddEarlier(ticks);
         }
+    }
+
+    private bool WasEarlier(long ticks) =>
+        (_earlierCount > 0 && _earlier0 == ticks) || (_earlierCount > 1 && _earlier1 == ticks) || (_more?.Contains(ticks) ?? false);
+
+    private void AddEarlier(long ticks)
+    {
+        if (_earlierCount == 0) _earlier0 = ticks;
+        else if (_earlierCount == 1) _earlier1 = ticks;
+        else (_more ??= []).Add(ticks);
+        _earlierCount++;
     }
 
     /// <summary>Interval-weighted mean utilization of the replica's samples.</summary>

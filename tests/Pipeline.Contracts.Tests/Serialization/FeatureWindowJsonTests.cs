@@ -15,7 +15,16 @@ public sealed class FeatureWindowJsonTests
         new() { Service = null!, WindowStart = default, WindowEnd = DateTimeOffset.MaxValue, Normalized = null!, ReplicaFeatures = null! },
         new() { Service = "", WindowStart = T, WindowEnd = T, ReplicaFeatures = [null!, new() { Replica = null! }], Normalized = new Dictionary<string, double>() },
         new() { Service = "s", WindowStart = T, WindowEnd = T, Normalized = new SortedList<string, double> { ["b"] = 1, ["a"] = double.NegativeInfinity } },
+        new() { Service = "s", WindowStart = T, WindowEnd = T, Normalized = Scores(("utilization", 0.25), ("requestRate", double.NaN), ("ключ", -1e-7)) },
+        new() { Service = "s", WindowStart = T, WindowEnd = T, Normalized = ScoreMap.Empty },
     ];
+
+    private static ScoreMap Scores(params (string Key, double Value)[] pairs)
+    {
+        var map = new ScoreMap(pairs.Length);
+        foreach (var (key, value) in pairs) map.Add(key, value);
+        return map;
+    }
 
     private static FeatureWindow Rich() => new()
     {
