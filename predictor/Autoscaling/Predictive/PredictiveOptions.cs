@@ -125,11 +125,11 @@ public sealed class PredictiveOptions
 
     /// <summary>
     /// Span of the newest points a compact history keeps at full resolution; null: a week and a day plus an hour, all a
-    /// decision reads (<see cref="CompactHistoryRule"/>). A shorter span keeps means of <see cref="HistoryDownsample"/>
-    /// points up to a week and a day: less memory, coarser recurring demand and seasonal lags, and <c>gbm</c> training rows
-    /// read smoothed lookbacks (6 h: 49.7 KiB per service against 207 KiB; on the HPA frontier better on NASA days 1-7, worse on the daily outage,
-    /// +15% replica-hours: docs/bench/fleet.txt).
-    /// Never shorter than the <c>gbm</c> lookback and horizons.
+    /// decision reads, or 6 h with <c>gbm-global</c> (<see cref="CompactHistoryRule.GlobalFullResolution"/>). A shorter span
+    /// keeps means of <see cref="HistoryDownsample"/> points up to a week and a day: less memory, coarser recurring demand
+    /// and seasonal lags, and per-service <c>gbm</c> training rows read smoothed lookbacks (6 h: 44.8 KiB per service
+    /// against 114.5 KiB; on the HPA frontier as good on NASA days 1-7, worse on the daily outage, +13.8% replica-hours:
+    /// docs/bench/fleet.txt). Never shorter than the <c>gbm</c> lookback and horizons.
     /// </summary>
     public TimeSpan? HistoryFullResolution { get; set; }
 

@@ -50,15 +50,29 @@ public class CompactHistoryRuleTests
     /// </summary>
     [Theory]
     [InlineData(15, 6, 8 * 5760 + 240)] // 6 h at full resolution: 5-point buckets up to a week and a day, no hourly tier
-    [InlineData(15, 0, 8 * 5760 + 240)] // the default: a week and a day at full resolution, no hourly tier beyond
+    [InlineData(15, 0, 8 * 5760 + 240)] // the default with gbm-global: 6 h, the same
     [InlineData(3600, 0, 35 * 24)] // hourly: the origin window (1,000 points and their look-back) reaches past 35 days: all kept
     public void GlobalCapacity_GbmGlobal_WhatDecisionsOrTheOriginWindowRead(int stepSeconds, int fullHours, int expected)
     {
-        var options = new PredictiveOptions { CompactState = true, HistoryFullResolution = fullHours > 0 ? TimeSpan.FromHours(fullHours) : null };
+        var options = new PredictiveOptions
+        {
+            CompactState = true, Forecaster = ForecasterNames.GbmGlobal, HistoryFullResolution = fullHours > 0 ? TimeSpan.FromHours(fullHours) : null,
+        };
         var step = TimeSpan.FromSeconds(stepSeconds);
         var capacity = (int)(TimeSpan.FromDays(35) / step);
 
         Assert.Equal(expected, CompactHistoryRule.GlobalCapacity(options, CompactHistoryRule.For(options, step, 5)!, step, 5, capacity));
+    }
+
+    /// <summary>gbm-global without a span: 6 h at full resolution (its rows are captured at full resolution); a given span wins.</summary>
+    [Fact]
+    public void For_GbmGlobalWithoutASpan_SixHours()
+    {
+        var global = new PredictiveOptions { CompactState = true, Forecaster = ForecasterNames.GbmGlobal };
+        var given = new PredictiveOptions { CompactState = true, Forecaster = ForecasterNames.GbmGlobal, HistoryFullResolution = TimeSpan.FromDays(9) };
+
+        Assert.Equal(new HistoryCompaction(1440, 5, 8 * 5760 + 240, 240), CompactHistoryRule.For(global, TimeSpan.FromSeconds(15), 5));
+        Assert.Equal(9 * 5760, CompactHistoryRule.For(given, TimeSpan.FromSeconds(15), 5)!.FullResolution);
     }
 
     [Fact]
