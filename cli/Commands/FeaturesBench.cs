@@ -28,20 +28,30 @@ internal static class FeaturesBench
     public static void Produce(string bootstrap, int count, int services, int replicas = 2, double intervalSeconds = 1)
     {
         using var producer = new ProducerBuilder<string, byte[]>(new ProducerConfig { BootstrapServers = bootstrap, LingerMs = 5, Acks = Acks.All }).Build();
-        var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
         for (var i = 0; i < count; i++)
         {
-            var service = $"svc-{i % services:000}";
-            var tick = i / services;
-            var sample = new MetricSample
-            {
-                Service = service, Replica = $"{service}-{tick % replicas}", Timestamp = t0.AddSeconds((tick / replicas + 1) * intervalSeconds),
-                IntervalSeconds = intervalSeconds, Requests = 10, Completed = 10, Utilization = 0.5,
-            };
-            producer.Produce(TopicNames.Metrics, new Message<string, byte[]> { Key = service, Value = JsonSerde<MetricSample>.Instance.Serialize(sample, default) });
+            var (service, value) = Sample(i, services, replicas, intervalSeconds);
+            producer.Produce(TopicNames.Metrics, new Message<string, byte[]> { Key = service, Value = value });
             if (i % 10_000 == 0) producer.Poll(TimeSpan.Zero);
         }
         if (producer.Flush(TimeSpan.FromSeconds(60)) > 0) throw new InvalidOperationException("samples not delivered to the broker");
+    }
+
+    /// <summary>
+    /// Sample <paramref name="i"/> of the benchmark (its key and JSON): round robin over the services, each replica reporting
+    /// every <paramref name="intervalSeconds"/> of event time.
+    /// </summary>
+    public static (string Service, byte[] Value) Sample(int i, int services, int replicas, double intervalSeconds)
+    {
+        var t0 = new DateTimeOffset(2026, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var service = $"svc-{i % services:000}";
+        var tick = i / services;
+        var sample = new MetricSample
+        {
+            Service = service, Replica = $"{service}-{tick % replicas}", Timestamp = t0.AddSeconds((tick / replicas + 1) * intervalSeconds),
+            IntervalSeconds = intervalSeconds, Requests = 10, Completed = 10, Utilization = 0.5,
+        };
+        return (service, JsonSerde<MetricSample>.Instance.Serialize(sample, default));
     }
 
     /// <summary>Seconds a plain consumer (no processing) takes from its first to its <paramref name="count"/>th record.</summary>

@@ -18,7 +18,12 @@ internal static class FeaturesBenchCommand
         var interval = new Option<double>("--interval") { Description = "Seconds of event time between a replica's samples (with more samples per service than fit in a window plus grace, windows close).", DefaultValueFactory = _ => 1 };
         var engines = new Option<string[]>("--engine") { Description = $"Engines to measure ({string.Join(", ", FeaturesEngines.All)}).", DefaultValueFactory = _ => [.. FeaturesEngines.All], AllowMultipleArgumentsPerToken = true };
         var runs = new Option<int>("--runs") { Description = "Rounds, each on a fresh embedded broker with the samples produced anew (raw consume, kcat, then each engine); every round is printed, then the medians.", DefaultValueFactory = _ => 1 };
+        var processingOnly = new Option<bool>("--processing-only")
+        {
+            Description = "Measure the stage's own work without Kafka: the same records, in memory, through the loop engine's processor, every window serialized; prints time and managed allocation per sample for each of --runs rounds.",
+        };
         var command = new Command("features-bench", "Throughput of the features stage on each engine (samples/s) vs raw consume throughput, on the embedded broker.");
+        command.Options.Add(processingOnly);
         command.Options.Add(samples);
         command.Options.Add(services);
         command.Options.Add(replicas);
@@ -28,6 +33,16 @@ internal static class FeaturesBenchCommand
         command.SetAction(async (result, _) =>
         {
             var count = result.GetValue(samples);
+            if (count < 1 || result.GetValue(services) < 1 || result.GetValue(replicas) < 1 || !(result.GetValue(interval) > 0))
+            {
+                Console.Error.WriteLine("features-bench: --samples, --services and --replicas must be at least 1, --interval positive");
+                return 2;
+            }
+            if (result.GetValue(processingOnly))
+            {
+                FeaturesBenchProcessing.Run(count, result.GetValue(services), result.GetValue(replicas), result.GetValue(interval), Math.Max(1, result.GetValue(runs)), Console.Out);
+                return 0;
+            }
             var rates = new Dictionary<string, List<(double Rate, double OfKcat)>>();
             for (var run = 0; run < Math.Max(1, result.GetValue(runs)); run++)
             {
