@@ -16,7 +16,9 @@ internal static partial class GlobalRowFile
 {
     private const int Magic = 0x32575247; // "GRW2"
     private const int OlderMagic = 0x31575247; // "GRW1"
-    private const int HeaderBytes = 4 * sizeof(int) + 2 * sizeof(long);
+    private const int StepAt = 4 * sizeof(int); // after magic, capacity, horizons and origins held
+    private const int OfferedThroughAt = StepAt + sizeof(long);
+    private const int HeaderBytes = OfferedThroughAt + sizeof(long);
 
     /// <summary>The rows' path beside the model at <paramref name="modelPath"/>.</summary>
     public static string PathFor(string modelPath) => modelPath + ".rows";
@@ -48,10 +50,10 @@ internal static partial class GlobalRowFile
     {
         var floats = rows.Count * rows.Stride;
         var bytes = new byte[HeaderBytes + floats * sizeof(float) + Checksum.Bytes];
-        var header = MemoryMarshal.Cast<byte, int>(bytes.AsSpan(0, HeaderBytes));
+        var header = MemoryMarshal.Cast<byte, int>(bytes.AsSpan(0, StepAt));
         (header[0], header[1], header[2], header[3]) = (Magic, rows.Capacity, rows.Horizons, rows.Count);
-        MemoryMarshal.Write(bytes.AsSpan(4 * sizeof(int)), rows.Step.Ticks);
-        MemoryMarshal.Write(bytes.AsSpan(4 * sizeof(int) + sizeof(long)), rows.OfferedThrough);
+        MemoryMarshal.Write(bytes.AsSpan(StepAt), rows.Step.Ticks);
+        MemoryMarshal.Write(bytes.AsSpan(OfferedThroughAt), rows.OfferedThrough);
         rows.CopyTo(MemoryMarshal.Cast<byte, float>(bytes.AsSpan(HeaderBytes, floats * sizeof(float))));
         Checksum.Of(bytes.AsSpan(0, bytes.Length - Checksum.Bytes)).CopyTo(bytes, bytes.Length - Checksum.Bytes);
         return bytes;
@@ -64,10 +66,10 @@ internal static partial class GlobalRowFile
         else if (file.Length < HeaderBytes + Checksum.Bytes || !Checksum.Trails(file)) problem = "checksum mismatch or truncated";
         else
         {
-            var header = MemoryMarshal.Cast<byte, int>(file.AsSpan(0, HeaderBytes));
+            var header = MemoryMarshal.Cast<byte, int>(file.AsSpan(0, StepAt));
             var rows = new GlobalRowReservoir(capacity, horizons, seed, step);
             var floats = (long)header[3] * rows.Stride;
-            var ticks = MemoryMarshal.Read<long>(file.AsSpan(4 * sizeof(int)));
+            var ticks = MemoryMarshal.Read<long>(file.AsSpan(StepAt));
             if (header[0] != Magic) problem = "not a captured-rows file";
             else if (header[1] != capacity || header[2] != horizons) problem = $"made for {header[1]} origins of {header[2]} horizons, not {capacity} of {horizons}";
             else if (ticks != step.Ticks) problem = $"made for a step of {TimeSpan.FromTicks(ticks)}, not {step}";
@@ -75,7 +77,7 @@ internal static partial class GlobalRowFile
             else
             {
                 rows.Append(MemoryMarshal.Cast<byte, float>(file.AsSpan(HeaderBytes, (int)floats * sizeof(float))),
-                    MemoryMarshal.Read<long>(file.AsSpan(4 * sizeof(int) + sizeof(long))));
+                    MemoryMarshal.Read<long>(file.AsSpan(OfferedThroughAt)));
                 return rows;
             }
         }
