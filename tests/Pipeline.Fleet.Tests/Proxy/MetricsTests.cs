@@ -14,7 +14,10 @@ public sealed class MetricsTests
         // Two closed-loop clients keep both workers of r1 busy nearly all the time; the samples say so. Every round is
         // read from the collector's recent history (polling the latest round alone misses rounds on a loaded machine).
         await fleet.Proxy.LoadAsync(60, clients: 2);
-        var final = await WaitForIdleSampleAsync(fleet.Proxy.Host, DateTimeOffset.UtcNow);
+        // The second idle round: the first may still hold the last request's tail of busy time, read from the replica
+        // a moment before the proxy counted its response (a 2026-12-02 CI run saw 7.4e-05 there).
+        var idle = await WaitForIdleSampleAsync(fleet.Proxy.Host, DateTimeOffset.UtcNow);
+        var final = await WaitForIdleSampleAsync(fleet.Proxy.Host, idle.Timestamp);
         var seen = fleet.Proxy.Host.RecentSamples.ToList();
 
         Assert.All(seen, s => Assert.Equal(("web", "r1"), (s.Service, s.Replica)));
