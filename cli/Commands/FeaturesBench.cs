@@ -54,6 +54,17 @@ internal static class FeaturesBench
         return (service, JsonSerde<MetricSample>.Instance.Serialize(sample, default));
     }
 
+    /// <summary>The benchmark's records as the loop hands them to a processor (partition by key modulo the topic's partitions).</summary>
+    public static InputMessage[] Records(int count, int services, int replicas, double intervalSeconds)
+    {
+        var partitions = TopicNames.All.Single(t => t.Name == TopicNames.Metrics).Partitions;
+        return [.. Enumerable.Range(0, count).Select(i =>
+        {
+            var (service, value) = Sample(i, services, replicas, intervalSeconds);
+            return new InputMessage(TopicNames.Metrics, i % services % partitions, i, service, value, DateTimeOffset.UnixEpoch);
+        })];
+    }
+
     /// <summary>Seconds a plain consumer (no processing) takes from its first to its <paramref name="count"/>th record.</summary>
     public static double RawConsume(KafkaOptions kafka, int count)
     {
@@ -98,13 +109,17 @@ internal static class FeaturesBench
     }
 
     /// <summary>The features stage on <paramref name="engine"/> from its first to its <paramref name="count"/>th consumed sample: time, windows published, process CPU and GC.</summary>
-    public static async Task<FeaturesStageRun> Stage(KafkaOptions kafka, string engine, int count)
+    public static Task<FeaturesStageRun> Stage(KafkaOptions kafka, string engine, int count) =>
+        Stage(kafka, services => services.AddFeaturesStage(engine, new StreamizOptions { StateDir = Path.Combine(Path.GetTempPath(), $"pipeline-bench-{Guid.NewGuid():N}") }), count);
+
+    /// <summary>A stage registered by <paramref name="register"/> (named as the features stage), measured as <see cref="Stage(KafkaOptions, string, int)"/>.</summary>
+    public static async Task<FeaturesStageRun> Stage(KafkaOptions kafka, Action<IServiceCollection> register, int count)
     {
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Services.AddPipelineKafka(kafka);
         builder.Services.AddSingleton(new WindowingOptions());
-        builder.Services.AddFeaturesStage(engine, new StreamizOptions { StateDir = Path.Combine(Path.GetTempPath(), $"pipeline-bench-{Guid.NewGuid():N}") });
+        register(builder.Services);
         using var host = builder.Build();
         var counter = host.Services.GetRequiredService<StageCounters>().For(FeaturesEngines.Stage);
         await host.StartAsync();

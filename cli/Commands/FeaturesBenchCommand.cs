@@ -22,6 +22,10 @@ internal static class FeaturesBenchCommand
         {
             Description = "Measure the stage's own work without Kafka: the same records, in memory, through the loop engine's processor, every window serialized; prints time and managed allocation per sample for each of --runs rounds.",
         };
+        var floors = new Option<bool>("--floors")
+        {
+            Description = "After the engines, run three lower bounds on the same loop: 'floor: loop only' (consume and commit, no work), 'floor: read samples' (read and validate each sample's JSON) and 'floor: contract' (that, and publish the windows the stage publishes, precomputed instead of computed); and time serializing those windows in memory. Splits the stage's time into Kafka and the loop, the JSON contract, and windowing.",
+        };
         var command = new Command("features-bench", "Throughput of the features stage on each engine (samples/s) vs raw consume throughput, on the embedded broker.");
         command.Options.Add(processingOnly);
         command.Options.Add(samples);
@@ -30,6 +34,7 @@ internal static class FeaturesBenchCommand
         command.Options.Add(interval);
         command.Options.Add(engines);
         command.Options.Add(runs);
+        command.Options.Add(floors);
         command.SetAction(async (result, _) =>
         {
             var count = result.GetValue(samples);
@@ -46,7 +51,7 @@ internal static class FeaturesBenchCommand
             var rates = new Dictionary<string, List<(double Rate, double OfKcat)>>();
             for (var run = 0; run < Math.Max(1, result.GetValue(runs)); run++)
             {
-                foreach (var (engine, rate, ofKcat) in await FeaturesBenchRound.Run(count, result.GetValue(services), result.GetValue(replicas), result.GetValue(interval), result.GetValue(engines)!))
+                foreach (var (engine, rate, ofKcat) in await FeaturesBenchRound.Run(count, result.GetValue(services), result.GetValue(replicas), result.GetValue(interval), result.GetValue(engines)!, result.GetValue(floors)))
                 {
                     if (!rates.TryGetValue(engine, out var list)) rates[engine] = list = [];
                     list.Add((rate, ofKcat));
@@ -58,7 +63,7 @@ internal static class FeaturesBenchCommand
                 var k = list.Select(x => x.OfKcat).Where(x => !double.IsNaN(x)).Order().ToList();
                 var kcat = k.Count == 0 ? "kcat not installed" : string.Create(CultureInfo.InvariantCulture, $"median {k[k.Count / 2]:P0} of kcat in the same run (range {k[0]:P0}-{k[^1]:P0})");
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"features on {engine,-10} median {r[r.Count / 2]:0} samples/s over {r.Count} runs (range {r[0]:0}-{r[^1]:0}); {kcat}"));
+                    $"{FeaturesBenchRound.Label(engine),-22} median {r[r.Count / 2]:0} samples/s over {r.Count} runs (range {r[0]:0}-{r[^1]:0}); {kcat}"));
             }
             return 0;
         });

@@ -19,12 +19,7 @@ internal static class FeaturesBenchProcessing
     /// <summary>Runs <paramref name="rounds"/> rounds and writes one line per round to <paramref name="output"/>.</summary>
     public static void Run(int count, int services, int replicas, double interval, int rounds, TextWriter output)
     {
-        var partitions = TopicNames.All.Single(t => t.Name == TopicNames.Metrics).Partitions;
-        var records = Enumerable.Range(0, count).Select(i =>
-        {
-            var (service, value) = FeaturesBench.Sample(i, services, replicas, interval);
-            return new InputMessage(TopicNames.Metrics, i % services % partitions, i, service, value, DateTimeOffset.UnixEpoch);
-        }).ToArray();
+        var records = FeaturesBench.Records(count, services, replicas, interval);
         var c = CultureInfo.InvariantCulture;
         for (var round = 1; round <= rounds; round++)
         {

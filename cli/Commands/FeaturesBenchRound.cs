@@ -1,7 +1,11 @@
 using System.Globalization;
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts.Topics;
+using Pipeline.Features.Service;
+using Pipeline.Features.Streamiz;
 using Pipeline.Runtime.Kafka;
 using Pipeline.Runtime.Kafka.Embedded;
+using Pipeline.Runtime.Kafka.Hosting;
 
 namespace Pipeline.Cli.Commands;
 
@@ -12,29 +16,49 @@ namespace Pipeline.Cli.Commands;
 internal static class FeaturesBenchRound
 {
     /// <summary>Samples/s of each engine and its share of kcat's rate in this round (NaN without kcat).</summary>
-    public static async Task<List<(string Engine, double Rate, double OfKcat)>> Run(int count, int services, int replicas, double interval, IEnumerable<string> engines)
+    public static async Task<List<(string Engine, double Rate, double OfKcat)>> Run(int count, int services, int replicas, double interval, IEnumerable<string> engines, bool floors = false)
     {
+        // Computed before the broker starts, so the in-memory pass is not timed with anything else.
+        var schedule = floors ? new FeaturesBenchFloors.WindowSchedule(FeaturesBench.Records(count, services, replicas, interval)) : null;
+        var c = CultureInfo.InvariantCulture;
         using var cluster = EmbeddedKafkaCluster.Start();
         cluster.CreateTopics(TopicNames.All);
         FeaturesBench.Produce(cluster.BootstrapServers, count, services, replicas, interval);
         KafkaOptions Fresh() => new() { BootstrapServers = cluster.BootstrapServers, GroupIdPrefix = $"bench-{Guid.NewGuid():N}"[..14] };
-        var c = CultureInfo.InvariantCulture;
         Console.WriteLine(string.Create(c, $"features-bench: {count} samples of {services} services on the embedded broker at {cluster.BootstrapServers}"));
         var raw = FeaturesBench.RawConsume(Fresh(), count);
         Console.WriteLine(string.Create(c, $"raw consume            {count / raw,10:0} samples/s ({raw:0.00} s; a .NET consumer in this process, no processing)"));
         var kcat = FeaturesBench.Kcat(cluster.BootstrapServers, count);
         if (kcat is { } k)
             Console.WriteLine(string.Create(c, $"raw consume (kcat)     {count / k,10:0} samples/s ({k:0.00} s; kcat -C as a process, its start-up included)"));
+        if (schedule is not null)
+            Console.WriteLine(string.Create(c, $"windows serialized     {schedule.SerializeMicroseconds(),10:0.0} us each ({schedule.Windows} windows, in memory, no Kafka)"));
         var rates = new List<(string, double, double)>();
+        var stages = new List<(string Name, Action<IServiceCollection> Register)>();
         foreach (var engine in engines)
+            stages.Add((engine, s => s.AddFeaturesStage(engine, new StreamizOptions { StateDir = Path.Combine(Path.GetTempPath(), $"pipeline-bench-{Guid.NewGuid():N}") })));
+        if (schedule is not null)
         {
-            var r = await FeaturesBench.Stage(Fresh(), engine, count);
+            // After the engines: the features stage skips windows already on its output topic (a restart's re-read), so
+            // it would publish none after the contract floor had published them.
+            stages.Add((FeaturesBenchFloors.LoopName, s => s.AddStage<FeaturesBenchFloors.LoopOnly>()));
+            stages.Add((FeaturesBenchFloors.ReadName, s => s.AddSingleton(FeaturesBenchFloors.WindowSchedule.None).AddStage<FeaturesBenchFloors.Contract>()));
+            stages.Add((FeaturesBenchFloors.ContractName, s => s.AddSingleton(schedule).AddStage<FeaturesBenchFloors.Contract>()));
+        }
+        foreach (var (engine, register) in stages)
+        {
+            var r = await FeaturesBench.Stage(Fresh(), register, count);
             var ofKcat = kcat is { } kk ? kk / r.Seconds : double.NaN;
             var kcatShare = double.IsNaN(ofKcat) ? "kcat not installed" : string.Create(c, $"{ofKcat:P0} of kcat");
+            // The process's CPU per sample spread perfectly over every core: no schedule of this work runs faster here.
+            var bound = Environment.ProcessorCount * count / r.CpuSeconds;
             Console.WriteLine(string.Create(c,
-                $"features on {engine,-10} {count / r.Seconds,10:0} samples/s ({r.Seconds:0.00} s, {r.Windows} windows, {raw / r.Seconds:P0} of raw .NET consume, {kcatShare}; process CPU {r.CpuSeconds * 1e6 / count:0.0} us/sample, {r.AllocatedBytes / (double)count:0} B allocated/sample, GC {r.Gen0}/{r.Gen1}/{r.Gen2} gen0/1/2, paused {r.GcPauseMs:0} ms; JIT {r.JitMs:0} ms for {r.JitMethods} methods)"));
+                $"{Label(engine),-22} {count / r.Seconds,10:0} samples/s ({r.Seconds:0.00} s, {r.Windows} windows, {raw / r.Seconds:P0} of raw .NET consume, {kcatShare}; process CPU {r.CpuSeconds * 1e6 / count:0.0} us/sample, on {Environment.ProcessorCount} cores at most {bound:0} samples/s, {bound * raw / count:P0} of raw; {r.AllocatedBytes / (double)count:0} B allocated/sample, GC {r.Gen0}/{r.Gen1}/{r.Gen2} gen0/1/2, paused {r.GcPauseMs:0} ms; JIT {r.JitMs:0} ms for {r.JitMethods} methods)"));
             rates.Add((engine, count / r.Seconds, ofKcat));
         }
         return rates;
     }
+
+    /// <summary>How a stage's line starts: "features on ENGINE", or a floor's own name.</summary>
+    public static string Label(string stage) => stage.StartsWith("floor", StringComparison.Ordinal) ? stage : $"features on {stage}";
 }
