@@ -54,6 +54,7 @@ internal static class PredictiveExplanation
                 RecentSmape = d.RecentSmape,
             };
             text = string.Create(c, $"{model} forecast {d.Value:0.##} req/s [{d.Lower:0.##}, {d.Upper:0.##}] ({options.Forecasting.Coverage:P0} interval) at +{d.Ahead.TotalSeconds:0}s");
+            if (d.Uncapped is { } said) text += string.Create(c, $" (capped at the highest rate the history holds; the model said {said:0.##} req/s)");
         }
         var floor = plan.Floor is { } f ? f.ToString(c) + FloorReason(context, sizing, options) : "n/a (no metrics)";
         if (assessment.UsesForecast)

@@ -134,7 +134,7 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var compact = _options.CompactState;
         state = new PredictiveServiceState(
             history,
-            new ForecastTracker(model, horizons, _options.Forecasting, compact: compact),
+            new ForecastTracker(model, horizons, _options.Forecasting, compact: compact, capAtPeak: true),
             new ForecastTracker(reference, horizons, _options.Forecasting, intervals: false, compact: compact),
             new CapacityEstimator(_options.CapacityPerReplica, _options.CapacitySmoothing));
         // After a restart, replay the newest persisted points through the loaded model so the intervals and the drift

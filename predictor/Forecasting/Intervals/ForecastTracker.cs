@@ -12,15 +12,20 @@ public sealed class ForecastTracker
     private readonly int[] _horizons;
     private readonly double[] _points;
     private readonly ForecastingOptions _options;
+    private readonly bool _capAtPeak;
     private long _observed = -1;
+    private long _peakAt = -1;
+    private double _peak;
 
     /// <summary>
     /// Tracks <paramref name="forecaster"/> at <paramref name="horizons"/> (steps, ascending, ≥ 1). Without
     /// <paramref name="intervals"/> only the accuracy is tracked (a reference whose intervals nobody reads: no residual
-    /// windows); <paramref name="compact"/> keeps the residual and accuracy windows as float16.
+    /// windows); <paramref name="compact"/> keeps the residual and accuracy windows as float16. With
+    /// <paramref name="capAtPeak"/> no forecast exceeds the highest rate the history holds (see <see cref="Peak"/>).
     /// </summary>
-    public ForecastTracker(IForecaster forecaster, IReadOnlyList<int> horizons, ForecastingOptions options, bool intervals = true, bool compact = false)
+    public ForecastTracker(IForecaster forecaster, IReadOnlyList<int> horizons, ForecastingOptions options, bool intervals = true, bool compact = false, bool capAtPeak = false)
     {
+        _capAtPeak = capAtPeak;
         if (horizons.Count == 0 || horizons.Any(h => h < 1)) throw new ArgumentException("horizons must be a non-empty list of steps >= 1", nameof(horizons));
         Forecaster = forecaster;
         _options = options;
@@ -38,16 +43,42 @@ public sealed class ForecastTracker
     /// <summary>Nominal coverage of the intervals.</summary>
     public double NominalCoverage => _options.Coverage;
 
+    /// <summary>
+    /// The highest rate the history held when last observed, the cap of a tracker that caps. Regression trees answer
+    /// with the label of a leaf learned elsewhere: an input just outside what training saw can fall into the leaf of a
+    /// rare event and forecast many times any rate the service ever had (measured on the daily-outage shape: on the first
+    /// weekend day the level sits below yesterday's at the same time, which on weekdays happened only just before the
+    /// full load returned after the outage, and <c>gbm-global</c> forecast 10-30x the rate). A forecast above every rate
+    /// the service has shown is such an extrapolation; growth past the peak is what the policy's reactive floor and
+    /// surprise rule answer, from measured load. A peak read at full resolution stays the cap until its point leaves the
+    /// history, even where the history now holds its bucket's mean.
+    /// </summary>
+    public double Peak => _peak;
+
     /// <summary>Scores remembered forecasts against points added since the last call.</summary>
     public void Observe(RateHistory history)
     {
         var from = Math.Max(_observed + 1, history.FirstIndex);
         var seconds = history.Step.TotalSeconds;
+        if (_capAtPeak && _peakAt < history.FirstIndex) RescanPeak(history, from);
         for (var i = from; i <= history.LastIndex; i++)
         {
-            foreach (var record in _records) record.Score(i, history[i], seconds);
+            var point = history[i];
+            foreach (var record in _records) record.Score(i, point, seconds);
+            if (_capAtPeak && point >= _peak) (_peak, _peakAt) = (point, i);
         }
         _observed = history.LastIndex;
+    }
+
+    /// <summary>The peak has left the history (or was never read): the highest of the points held before <paramref name="before"/>.</summary>
+    private void RescanPeak(RateHistory history, long before)
+    {
+        (_peak, _peakAt) = (0, -1);
+        for (var i = history.FirstIndex; i < before; i++)
+        {
+            var point = history[i];
+            if (point >= _peak) (_peak, _peakAt) = (point, i);
+        }
     }
 
     /// <summary>Forecasts every horizon from the newest point, with intervals where calibrated; null when the forecaster is not ready.</summary>
@@ -59,7 +90,8 @@ public sealed class ForecastTracker
         for (var k = 0; k < _horizons.Length; k++)
         {
             var record = _records[k];
-            var value = Math.Max(0, _points[k]);
+            var capped = _capAtPeak && _points[k] > _peak;
+            var value = Math.Max(0, capped ? _peak : _points[k]);
             double lower = double.NaN, upper = double.NaN, tail = double.NaN;
             if (record.Calibrator is { } calibrator && calibrator.Count >= _options.MinResiduals)
             {
@@ -78,6 +110,7 @@ public sealed class ForecastTracker
                 Lower = lower,
                 Upper = upper,
                 Tail = tail,
+                Uncapped = capped ? _points[k] : null,
                 Shortfall = double.IsNaN(upper) || record.Excess.Count == 0 ? double.NaN : Math.Max(0, (1 + upper * seconds) * Math.Exp(record.Excess.Mean) - 1) / seconds,
                 RecentSmape = record.Smape.Mean,
                 RecentCoverage = record.Hits.Mean,

@@ -12,6 +12,9 @@ public readonly record struct HorizonForecast
     /// <summary>Point forecast (req/s).</summary>
     public double Value { get; init; }
 
+    /// <summary>The forecaster's own value when it was above the history's peak and <see cref="Value"/> is that peak (req/s), else null.</summary>
+    public double? Uncapped { get; init; }
+
     /// <summary>Interval bounds (req/s); NaN while too few residuals were scored.</summary>
     public double Lower { get; init; }
     public double Upper { get; init; }
