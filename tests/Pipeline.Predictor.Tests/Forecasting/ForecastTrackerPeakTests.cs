@@ -8,17 +8,6 @@ public class ForecastTrackerPeakTests
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    private sealed class ConstantForecaster(double value) : IForecaster
-    {
-        public string Name => "constant";
-
-        public bool TryForecast(RateHistory history, ReadOnlySpan<int> horizons, Span<double> output)
-        {
-            output[..horizons.Length].Fill(value);
-            return true;
-        }
-    }
-
     private static HorizonForecast[] Run(ForecastTracker tracker, RateHistory history, IEnumerable<double> rates)
     {
         HorizonForecast[]? forecast = null;

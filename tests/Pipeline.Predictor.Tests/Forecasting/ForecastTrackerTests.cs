@@ -7,17 +7,6 @@ public class ForecastTrackerTests
 {
     private static readonly TimeSpan Minute = TimeSpan.FromMinutes(1);
 
-    private sealed class ConstantForecaster(double value) : IForecaster
-    {
-        public string Name => "constant";
-
-        public bool TryForecast(RateHistory history, ReadOnlySpan<int> horizons, Span<double> output)
-        {
-            output[..horizons.Length].Fill(value);
-            return true;
-        }
-    }
-
     [Theory]
     [InlineData(0.9)]
     [InlineData(0.8)]
