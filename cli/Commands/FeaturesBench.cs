@@ -108,11 +108,14 @@ internal static class FeaturesBench
         }
     }
 
-    /// <summary>The features stage on <paramref name="engine"/> from its first to its <paramref name="count"/>th consumed sample: time, windows published, process CPU and GC.</summary>
-    public static Task<FeaturesStageRun> Stage(KafkaOptions kafka, string engine, int count) =>
-        Stage(kafka, services => services.AddFeaturesStage(engine, new StreamizOptions { StateDir = Path.Combine(Path.GetTempPath(), $"pipeline-bench-{Guid.NewGuid():N}") }), count);
+    /// <summary>Registers the features stage on <paramref name="engine"/> (Streamiz state in a fresh temporary directory).</summary>
+    public static Action<IServiceCollection> Engine(string engine) =>
+        services => services.AddFeaturesStage(engine, new StreamizOptions { StateDir = Path.Combine(Path.GetTempPath(), $"pipeline-bench-{Guid.NewGuid():N}") });
 
-    /// <summary>A stage registered by <paramref name="register"/> (named as the features stage), measured as <see cref="Stage(KafkaOptions, string, int)"/>.</summary>
+    /// <summary>
+    /// A stage registered by <paramref name="register"/> (<see cref="Engine"/>, or a floor named as the features stage)
+    /// from its first to its <paramref name="count"/>th consumed sample: time, windows published, process CPU and GC.
+    /// </summary>
     public static async Task<FeaturesStageRun> Stage(KafkaOptions kafka, Action<IServiceCollection> register, int count)
     {
         var builder = Host.CreateApplicationBuilder();

@@ -1,8 +1,10 @@
+using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts.Messages;
 using Pipeline.Contracts.Serialization;
 using Pipeline.Contracts.Topics;
 using Pipeline.Contracts.Validation;
 using Pipeline.Features.Service;
+using Pipeline.Runtime.Kafka.Hosting;
 using Pipeline.Runtime.Kafka.Streaming;
 
 namespace Pipeline.Cli.Commands;
@@ -22,6 +24,14 @@ internal static class FeaturesBenchFloors
 
     /// <summary>Name printed for <see cref="Contract"/>.</summary>
     public const string ContractName = "floor: contract";
+
+    /// <summary>The three floors in the order they run, each with the registration <see cref="FeaturesBench.Stage"/> takes.</summary>
+    public static IReadOnlyList<(string Name, Action<IServiceCollection> Register)> Stages(WindowSchedule schedule) =>
+    [
+        (LoopName, s => s.AddStage<LoopOnly>()),
+        (ReadName, s => s.AddSingleton(WindowSchedule.None).AddStage<Contract>()),
+        (ContractName, s => s.AddSingleton(schedule).AddStage<Contract>()),
+    ];
 
     /// <summary>Consumes through the loop and does nothing else: the loop's own cost over raw consume.</summary>
     public sealed class LoopOnly : IStageProcessor

@@ -1,11 +1,7 @@
 using System.Globalization;
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Contracts.Topics;
-using Pipeline.Features.Service;
-using Pipeline.Features.Streamiz;
 using Pipeline.Runtime.Kafka;
 using Pipeline.Runtime.Kafka.Embedded;
-using Pipeline.Runtime.Kafka.Hosting;
 
 namespace Pipeline.Cli.Commands;
 
@@ -34,17 +30,10 @@ internal static class FeaturesBenchRound
         if (schedule is not null)
             Console.WriteLine(string.Create(c, $"windows serialized     {schedule.SerializeMicroseconds(),10:0.0} us each ({schedule.Windows} windows, in memory, no Kafka)"));
         var rates = new List<(string, double, double)>();
-        var stages = new List<(string Name, Action<IServiceCollection> Register)>();
-        foreach (var engine in engines)
-            stages.Add((engine, s => s.AddFeaturesStage(engine, new StreamizOptions { StateDir = Path.Combine(Path.GetTempPath(), $"pipeline-bench-{Guid.NewGuid():N}") })));
-        if (schedule is not null)
-        {
-            // After the engines: the features stage skips windows already on its output topic (a restart's re-read), so
-            // it would publish none after the contract floor had published them.
-            stages.Add((FeaturesBenchFloors.LoopName, s => s.AddStage<FeaturesBenchFloors.LoopOnly>()));
-            stages.Add((FeaturesBenchFloors.ReadName, s => s.AddSingleton(FeaturesBenchFloors.WindowSchedule.None).AddStage<FeaturesBenchFloors.Contract>()));
-            stages.Add((FeaturesBenchFloors.ContractName, s => s.AddSingleton(schedule).AddStage<FeaturesBenchFloors.Contract>()));
-        }
+        var stages = engines.Select(e => (Name: e, Register: FeaturesBench.Engine(e))).ToList();
+        // After the engines: the features stage skips windows already on its output topic (a restart's re-read), so it
+        // would publish none after the contract floor had published them.
+        if (schedule is not null) stages.AddRange(FeaturesBenchFloors.Stages(schedule));
         foreach (var (engine, register) in stages)
         {
             var r = await FeaturesBench.Stage(Fresh(), register, count);

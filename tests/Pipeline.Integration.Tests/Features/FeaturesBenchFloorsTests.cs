@@ -1,9 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
 using Pipeline.Cli.Commands;
 using Pipeline.Contracts.Topics;
 using Pipeline.Runtime.Kafka;
 using Pipeline.Runtime.Kafka.Embedded;
-using Pipeline.Runtime.Kafka.Hosting;
 
 namespace Pipeline.Integration.Tests.Features;
 
@@ -37,9 +35,9 @@ public class FeaturesBenchFloorsTests
         var schedule = new FeaturesBenchFloors.WindowSchedule(FeaturesBench.Records(300, 10, 1, 5));
         KafkaOptions Fresh() => new() { BootstrapServers = cluster.BootstrapServers, GroupIdPrefix = $"floor-{Guid.NewGuid():N}"[..14] };
 
-        var loop = await FeaturesBench.Stage(Fresh(), s => s.AddStage<FeaturesBenchFloors.LoopOnly>(), 300);
-        var read = await FeaturesBench.Stage(Fresh(), s => s.AddSingleton(FeaturesBenchFloors.WindowSchedule.None).AddStage<FeaturesBenchFloors.Contract>(), 300);
-        var contract = await FeaturesBench.Stage(Fresh(), s => s.AddSingleton(schedule).AddStage<FeaturesBenchFloors.Contract>(), 300);
+        var runs = new List<FeaturesStageRun>();
+        foreach (var (_, register) in FeaturesBenchFloors.Stages(schedule)) runs.Add(await FeaturesBench.Stage(Fresh(), register, 300));
+        var (loop, read, contract) = (runs[0], runs[1], runs[2]);
 
         Assert.False(double.IsNaN(loop.Seconds), "the loop-only floor did not consume every sample");
         Assert.Equal(0, loop.Windows);
