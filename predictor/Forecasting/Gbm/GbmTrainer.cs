@@ -30,12 +30,9 @@ internal static class GbmTrainer
         return new GbmModel(context, schema!, models, snapshot.Count, examples, clock.Elapsed);
     }
 
-    /// <summary>
-    /// Fits one FastTree regression (single thread, the options' trees and leaves) on <paramref name="data"/>, on the
-    /// caller's thread (<see cref="InlineTaskScheduler"/>).
-    /// </summary>
+    /// <summary>Fits one FastTree regression (single thread, the options' trees and leaves) on <paramref name="data"/>.</summary>
     public static ITransformer Fit(MLContext context, IDataView data, GbmOptions options) =>
-        InlineTaskScheduler.Run(() => context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+        context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
         {
             NumberOfTrees = options.Trees,
             NumberOfLeaves = options.Leaves,
@@ -44,7 +41,7 @@ internal static class GbmTrainer
             NumberOfThreads = 1,
             FeatureColumnName = nameof(GbmRow.Features),
             LabelColumnName = nameof(GbmRow.Label),
-        }).Fit(data));
+        }).Fit(data);
 
     /// <summary>The row of origin <paramref name="t"/> and horizon <paramref name="h"/> (features and label).</summary>
     public static GbmRow Row(RateHistory history, long t, int h)
