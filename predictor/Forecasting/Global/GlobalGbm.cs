@@ -125,8 +125,8 @@ public sealed class GlobalGbm
             _reservoir = (_rowsPath is null ? null : GlobalRowFile.Load(_rowsPath, capacity, Horizons, seed, history.Step, _logger))
                 ?? new GlobalRowReservoir(capacity, Horizons, seed, history.Step);
         }
-        if (_reservoir is not null) member.NextOrigin = _reservoir.Offer(history, member.NextOrigin, Keep(history));
         var rows = Math.Max(0, history.Available - GbmFeatures.Lookback - Horizons);
+        if (_reservoir is not null) member.NextOrigin = _reservoir.Offer(history, member.NextOrigin, Keep(history));
         _schedule.Add(rows - member.Rows, history.TimeOf(history.LastIndex), history.Step);
         member.Rows = rows;
     }
@@ -138,7 +138,16 @@ public sealed class GlobalGbm
     private bool ShortFullResolution(RateHistory history) =>
         history.Compaction is { } c && c.FullResolution < _options.GlobalGbm.OriginPoints(history.Step) + GbmFeatures.Lookback + Horizons;
 
-    /// <summary>Keep probability of an offered origin: the ring holds about one origin window of every service.</summary>
-    private double Keep(RateHistory history) =>
-        Math.Min(1, _options.GlobalGbm.MaxTrainingRows / ((double)Math.Max(1, _members.Count) * _options.GlobalGbm.OriginPoints(history.Step)));
+    /// <summary>
+    /// Keep probability of an offered origin: with held origins replaced at random once the ring is full, a held origin's
+    /// life is exponential with mean capacity / (services × keep). That mean is set to the mean age of the origins the
+    /// sampler takes from a window, window / (<see cref="GlobalGbmOptions.Recency"/> + 1) (age = window × u^Recency), so
+    /// the ring weighs recent behaviour as a round sampled from the histories would; every origin while that needs more
+    /// than all of them (a lone service at 15 s windows keeps every origin, and holds the newest most densely).
+    /// </summary>
+    private double Keep(RateHistory history)
+    {
+        var options = _options.GlobalGbm;
+        return Math.Min(1, (options.Recency + 1) * options.MaxTrainingRows / ((double)Math.Max(1, _members.Count) * options.OriginPoints(history.Step)));
+    }
 }

@@ -7,13 +7,15 @@ namespace Pipeline.Predictor.Forecasting.Global;
 /// short span at full resolution (compact state with a short <c>--predictive-full-resolution</c>): origins sampled from
 /// the histories at training time would read bucket means where a forecast reads points, rows unlike the ones the model
 /// is asked about. Here each origin is offered once, when its farthest horizon's target arrives, while its look-back is
-/// still at full resolution, and kept with probability <c>keep</c> (the caller's: about one origin window of the fleet
-/// fits) in a ring of the newest <c>capacity</c> origins: an origin's own features and its time of week once
-/// (<see cref="Shared"/>) and per horizon the target's seasonal lags and the label (<see cref="PerHorizon"/>); a target's
-/// calendar features are its origin's time plus h steps, computed when the rows are read. 188 bytes at 5 horizons, so
-/// memory is fixed for the fleet (3.8 MB at 20,000 origins and 5 horizons), whatever its number of services. float32 as the rows were: held
-/// as float16 (half the memory) the NASA runs had more violations, days 1–7 0.133% against 0.072% and days 15–21 0.078%
-/// against 0.046% (docs/bench/fleet.txt). Deterministic for a seed and an offer order.
+/// still at full resolution, and kept with probability <c>keep</c> (the caller's) in <c>capacity</c> slots: appended
+/// while there is room, then in place of a slot drawn at random (reservoir sampling, Vitter's Algorithm R: offered with
+/// keep = capacity / origins seen, the slots hold a uniform sample of everything offered; with a fixed keep, a held
+/// origin's life is exponential). Per origin: its own features and its time of week once (<see cref="Shared"/>) and per
+/// horizon the target's seasonal lags and the label (<see cref="PerHorizon"/>); a target's calendar features are its
+/// origin's time plus h steps, computed when the rows are read. 188 bytes at 5 horizons, so memory is fixed for the fleet
+/// (3.8 MB at 20,000 origins and 5 horizons), whatever its number of services. float32 as the rows were: held as float16
+/// (half the memory) the NASA runs had more violations, days 1–7 0.133% against 0.072% and days 15–21 0.078% against
+/// 0.046% (docs/bench/fleet.txt). Deterministic for a seed and an offer order.
 /// </summary>
 internal sealed class GlobalRowReservoir
 {
@@ -37,7 +39,7 @@ internal sealed class GlobalRowReservoir
     private readonly long _stepTicks;
     private readonly float[] _values;
     private readonly Random _random;
-    private long _kept;
+    private int _count;
     private long _restoredThrough = long.MinValue;
 
     /// <summary>A ring of <paramref name="capacity"/> origins of histories of <paramref name="step"/>, <paramref name="horizons"/> rows each.</summary>
@@ -50,7 +52,7 @@ internal sealed class GlobalRowReservoir
     }
 
     /// <summary>Origins held (each with one row per horizon).</summary>
-    public int Count => (int)Math.Min(_kept, _capacity);
+    public int Count => _count;
 
     /// <summary>Most origins held.</summary>
     public int Capacity => _capacity;
@@ -67,20 +69,17 @@ internal sealed class GlobalRowReservoir
     /// <summary>Floats per held origin (<see cref="Shared"/> plus <see cref="PerHorizon"/> per horizon).</summary>
     public int Stride => _stride;
 
-    /// <summary>Copies the held origins, oldest first, into <paramref name="into"/> (<see cref="Count"/> × <see cref="Stride"/> floats).</summary>
-    public void CopyTo(Span<float> into)
-    {
-        for (var k = Count; k >= 1; k--) _values.AsSpan((int)((_kept - k) % _capacity) * _stride, _stride).CopyTo(into[((Count - k) * _stride)..]);
-    }
+    /// <summary>Copies the held origins, slot by slot, into <paramref name="into"/> (<see cref="Count"/> × <see cref="Stride"/> floats).</summary>
+    public void CopyTo(Span<float> into) => _values.AsSpan(0, _count * _stride).CopyTo(into);
 
     /// <summary>
-    /// Appends origins (oldest first, <see cref="Stride"/> floats each) as if captured: a restart's saved rows, saved when
+    /// Adds origins (<see cref="Stride"/> floats each) as if captured: a restart's saved rows, saved when
     /// origins up to a target at <paramref name="offeredThrough"/> (UTC ticks) had been offered. Those are not offered
     /// again: a restored history's full-resolution span would otherwise hand the ring a second copy of rows it holds.
     /// </summary>
     public void Append(ReadOnlySpan<float> origins, long offeredThrough)
     {
-        for (var o = 0; o + _stride <= origins.Length; o += _stride) origins.Slice(o, _stride).CopyTo(_values.AsSpan((int)(_kept++ % _capacity) * _stride, _stride));
+        for (var o = 0; o + _stride <= origins.Length; o += _stride) origins.Slice(o, _stride).CopyTo(Slot());
         _restoredThrough = OfferedThrough = Math.Max(OfferedThrough, offeredThrough);
     }
 
@@ -99,7 +98,7 @@ internal sealed class GlobalRowReservoir
         for (var t = first; t <= last; t++)
         {
             if (history.TimeOf(t + _horizons).UtcTicks <= skipThrough || _random.NextDouble() >= keep) continue;
-            var slot = _values.AsSpan((int)(_kept++ % _capacity) * _stride, _stride);
+            var slot = Slot();
             for (var h = 1; h <= _horizons; h++)
             {
                 var row = GbmTrainer.Row(history, t, h);
@@ -119,6 +118,9 @@ internal sealed class GlobalRowReservoir
         return Math.Max(next, last + 1);
     }
 
+    /// <summary>The slot of a kept origin: the next free one, or one drawn at random when all are held.</summary>
+    private Span<float> Slot() => _values.AsSpan((_count < _capacity ? _count++ : _random.Next(_capacity)) * _stride, _stride);
+
     /// <summary>
     /// Targets up to which <paramref name="history"/>'s origins were offered before the restore: the saved mark, unless the
     /// history ends more than its full-resolution span before it (a replay from earlier times, or a mark set by a service
@@ -131,14 +133,14 @@ internal sealed class GlobalRowReservoir
         return history.TimeOf(history.LastIndex).UtcTicks >= _restoredThrough - span ? _restoredThrough : long.MinValue;
     }
 
-    /// <summary>The held rows per horizon (index h − 1), newest first.</summary>
+    /// <summary>The held rows per horizon (index h − 1), slot by slot.</summary>
     public List<GbmRow>[] Rows()
     {
         var rows = new List<GbmRow>[_horizons];
         for (var h = 0; h < _horizons; h++) rows[h] = new List<GbmRow>(Count);
-        for (var k = 1; k <= Count; k++)
+        for (var k = 0; k < _count; k++)
         {
-            var slot = _values.AsSpan((int)((_kept - k) % _capacity) * _stride, _stride);
+            var slot = _values.AsSpan(k * _stride, _stride);
             var origin = Sunday.AddDays(slot[9]).AddTicks(((long)slot[10] << TickBits) + (long)slot[11]);
             for (var h = 0; h < _horizons; h++)
             {

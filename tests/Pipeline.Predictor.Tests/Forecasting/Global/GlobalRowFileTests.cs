@@ -126,7 +126,7 @@ public class GlobalRowFileTests
             restartNext = restored.Offer(history, restartNext, 1);
         }
         Assert.Equal(rows.Count + 10, restored.Count);
-        Assert.Equal(GbmTrainer.Row(history, 606, 1).Features, restored.Rows()[0][0].Features);
+        Assert.Equal(GbmTrainer.Row(history, 606, 1).Features, restored.Rows()[0][^1].Features);
 
         // A history ending long before the mark (a replay from earlier times into the same state) is offered in full.
         var replay = new RateHistory(Step, 3000, new HistoryCompaction(300, 5));

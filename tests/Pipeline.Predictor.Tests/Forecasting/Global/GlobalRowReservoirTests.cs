@@ -70,16 +70,19 @@ public class GlobalRowReservoirTests
         Assert.Equal(origins, reservoir.Count);
         for (var h = 1; h <= 6; h++)
         {
-            var expected = Enumerable.Range(0, origins).Select(k => GbmTrainer.Row(history, history.LastIndex - 6 - k, h)).ToList();
+            var expected = Enumerable.Range(0, origins).Select(k => GbmTrainer.Row(history, history.LastIndex - 6 - (origins - 1 - k), h)).ToList();
             Assert.All(expected.Zip(rows[h - 1]), p => Assert.Equal(p.First.Features, p.Second.Features));
             Assert.Contains(rows[h - 1], r => r.Features[16] == (int)DayOfWeek.Saturday);
             Assert.Contains(rows[h - 1], r => r.Features[16] == (int)DayOfWeek.Sunday);
         }
     }
 
-    /// <summary>The ring keeps the newest origins, newest first, and an origin is offered once however often it is offered.</summary>
+    /// <summary>
+    /// Over capacity a kept origin takes a slot drawn at random: the newest origin is held, every held row is an origin's
+    /// row, and an origin is offered once however often it is offered.
+    /// </summary>
     [Fact]
-    public void Rows_OverCapacity_NewestFirstEachOriginOnce()
+    public void Rows_OverCapacity_NewestHeldEachOriginOnce()
     {
         var random = new Random(2);
         var history = new RateHistory(Step, 2000);
@@ -92,9 +95,66 @@ public class GlobalRowReservoirTests
             next = reservoir.Offer(history, next, 1);
         }
         var rows = reservoir.Rows()[0];
-        var expected = Enumerable.Range(0, 50).Select(k => GbmTrainer.Row(history, 398 - k, 1)).ToList();
-        Assert.Equal(expected.Select(r => r.Label), rows.Select(r => r.Label));
-        Assert.All(expected.Zip(rows), p => Assert.Equal(p.First.Features, p.Second.Features));
+        Assert.Equal(50, rows.Count);
+        var origins = Enumerable.Range(GbmFeatures.Lookback - 1, 399 - (GbmFeatures.Lookback - 1)).ToDictionary(t => Key(GbmTrainer.Row(history, t, 1)), t => t);
+        var held = rows.Select(r => origins[Key(r)]).ToList();
+        Assert.Equal(held.Count, held.Distinct().Count());
+        Assert.Contains(398, held);
+    }
+
+    /// <summary>
+    /// Offered with keep = capacity / origins seen (Algorithm R, as <see cref="GlobalGbm"/> keeps a lone service's origins
+    /// until it holds an origin window), the slots hold a uniform sample of every origin offered: about as many from the
+    /// older half as from the newer, where a ring of the newest would hold none of the older.
+    /// </summary>
+    [Fact]
+    public void Offer_KeepCapacityOverSeen_UniformOverTheHistory()
+    {
+        var random = new Random(6);
+        var history = new RateHistory(Step, 5000);
+        var reservoir = new GlobalRowReservoir(200, 1, seed: 8, Step);
+        var (next, seen) = (0L, 0);
+        for (var i = 0; i < 4000; i++)
+        {
+            history.Append(Series.Start + Step * i, Rate(i, random));
+            if (i >= GbmFeatures.Lookback) seen++;
+            next = reservoir.Offer(history, next, Math.Min(1, 200.0 / Math.Max(1, seen)));
+        }
+        Assert.Equal(200, reservoir.Count);
+        var origins = Enumerable.Range(GbmFeatures.Lookback - 1, 3999 - (GbmFeatures.Lookback - 1))
+            .ToDictionary(t => Key(GbmTrainer.Row(history, t, 1)), t => t);
+        var held = reservoir.Rows()[0].Select(r => origins[Key(r)]).ToList();
+        Assert.Equal(200, held.Distinct().Count());
+        Assert.InRange(held.Count(t => t < 2000), 70, 130); // binomial(200, ~0.5): 4 standard deviations either side
+    }
+
+    private static string Key(GbmRow row) => $"{row.Label}|{string.Join(',', row.Features)}";
+
+    /// <summary>
+    /// The fleet keeps an offered origin with probability (recency + 1) × capacity / (services × origin window): a lone
+    /// service keeps every origin (here 3 × 2,000 / 1,440 > 1), ten services about 3 × 2,000 / 14,400 = 0.42 of them.
+    /// </summary>
+    [Theory]
+    [InlineData(1, 1.0, 1.0)]
+    [InlineData(10, 0.38, 0.46)]
+    public void GlobalGbm_CapturedShare_FromRecencyCapacityServicesAndWindow(int services, double low, double high)
+    {
+        var options = new ForecastingOptions { Gbm = { Horizons = 2, Trees = 5 }, GlobalGbm = { MaxTrainingRows = 2000, OriginWindow = TimeSpan.FromDays(1), MinOriginPoints = 100 } };
+        var fleet = new GlobalGbm(options, 2, trainer: null);
+        var random = new Random(9);
+        var histories = Enumerable.Range(0, services).Select(_ => new RateHistory(Step, 3000, new HistoryCompaction(150, 5))).ToArray();
+        var views = histories.Select((h, s) => fleet.Join($"s{s}", h)).ToArray();
+        var output = new double[2];
+        for (var i = 0; i < 400; i++)
+        {
+            for (var s = 0; s < services; s++)
+            {
+                histories[s].Append(Series.Start + Step * i, Rate(i + 100 * s, random));
+                views[s].TryForecast(histories[s], [1, 2], output);
+            }
+        }
+        var offered = services * (400 - 2 - (GbmFeatures.Lookback - 1)); // under the 2,000 slots either way
+        Assert.InRange(fleet.CapturedRows!.Value, low * offered, high * offered);
     }
 
     /// <summary>
