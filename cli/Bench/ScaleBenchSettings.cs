@@ -9,7 +9,7 @@ internal sealed record ScaleBenchSettings
     public string Engine { get; init; } = "loop";
 
     /// <summary>Forecaster of the predictive policy (<c>pipeline predictor --forecaster</c>).</summary>
-    public string Forecaster { get; init; } = "gbm";
+    public string Forecaster { get; init; } = new Pipeline.Predictor.Autoscaling.Predictive.PredictiveOptions().Forecaster;
 
     /// <summary>Samples produced per second of wall time.</summary>
     public double Rate { get; init; } = 200;

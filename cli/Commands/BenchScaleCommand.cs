@@ -17,7 +17,7 @@ internal static class BenchScaleCommand
         var seconds = new Option<int>("--seconds") { Description = "Seconds of production (then up to --drain for the stages to catch up).", DefaultValueFactory = _ => 60 };
         var policy = new Option<string>("--policy") { Description = "Autoscaling policy of the predictor: hpa or predictive.", DefaultValueFactory = _ => "hpa" };
         policy.AcceptOnlyFromAmong("hpa", "predictive");
-        var forecaster = new Option<string>("--forecaster") { Description = $"Forecaster of the predictive policy: {string.Join(", ", Pipeline.Predictor.Forecasting.ForecasterNames.All)}.", DefaultValueFactory = _ => "gbm" };
+        var forecaster = new Option<string>("--forecaster") { Description = $"Forecaster of the predictive policy: {string.Join(", ", Pipeline.Predictor.Forecasting.ForecasterNames.All)}.", DefaultValueFactory = _ => new ScaleBenchSettings().Forecaster };
         forecaster.AcceptOnlyFromAmong([.. Pipeline.Predictor.Forecasting.ForecasterNames.All]);
         var engine = new Option<string>("--engine") { Description = $"Features stage engine: {string.Join(" or ", FeaturesEngines.All)}.", DefaultValueFactory = _ => FeaturesEngines.Default };
         engine.AcceptOnlyFromAmong([.. FeaturesEngines.All]);

@@ -18,7 +18,7 @@ internal static class BenchStateCommand
         var services = new Option<int>("--services") { Description = "Services to create state for.", DefaultValueFactory = _ => 1000 };
         var policy = new Option<string>("--policy") { Description = "Autoscaling policy: hpa or predictive.", DefaultValueFactory = _ => "predictive" };
         policy.AcceptOnlyFromAmong("hpa", "predictive");
-        var forecaster = new Option<string>("--forecaster") { Description = $"Forecaster of the predictive policy: {string.Join(", ", ForecasterNames.All)} (default seasonal-naive: no per-service model; a gbm model would be trained per service after 200 points).", DefaultValueFactory = _ => ForecasterNames.SeasonalNaive };
+        var forecaster = new Option<string>("--forecaster") { Description = $"Forecaster of the predictive policy: {string.Join(", ", ForecasterNames.All)} (default: the policy's, gbm-global; with per-service gbm give seasonal-naive to leave out the models, trained per service after 200 points, which this does not count).", DefaultValueFactory = _ => new Pipeline.Predictor.Autoscaling.Predictive.PredictiveOptions().Forecaster };
         var windows = new Option<int>("--windows") { Description = "Windows per service (default 5760: a day of 15 s windows).", DefaultValueFactory = _ => 5760 };
         var step = DurationParser.Option("--step", TimeSpan.FromSeconds(15), "Window length");
         var state = new PredictiveStateOptions();
@@ -33,7 +33,6 @@ internal static class BenchStateCommand
             {
                 var options = new PredictorOptions { AutoscalingPolicy = result.GetValue(policy)!, RoutingPolicy = "", ShadowPolicy = "" };
                 options.Predictive.Forecaster = result.GetValue(forecaster)!;
-                options.Predictive.CompactState = true; // the live predictor's default (PredictiveOptions.Live)
                 state.Apply(result, options.Predictive);
                 int n = result.GetValue(services), w = result.GetValue(windows);
                 if (n < 1 || w < 1) throw new ArgumentException("--services and --windows must be at least 1");

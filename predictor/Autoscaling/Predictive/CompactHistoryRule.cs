@@ -11,13 +11,13 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// of season (the last day against a week before). Beyond, only training reads (holt-winters' 14 days, <c>gbm</c>'s rows
 /// over the whole history): hourly means, the resolution of the hour of day the features know, keep the daily shape.
 /// <list type="bullet">
-/// <item>Default: full resolution for a week and a day plus an hour, hourly means beyond. Everything a decision reads is
+/// <item>Per-service <c>gbm</c>, no span given: full resolution for a week and a day plus an hour, hourly means beyond. Everything a decision reads is
 /// as it was (up to bfloat16 rounding: compact runs of the eight frontier workloads move by -0.3% to +1.3%
 /// replica-hours, docs/bench/fleet.txt).</item>
 /// <item>A shorter <see cref="PredictiveOptions.HistoryFullResolution"/>: buckets of <see cref="PredictiveOptions.HistoryDownsample"/>
 /// (default 2·half + 1 = 5 points, the seasonal lags' width) up to a week and a day, hourly means beyond; never shorter
 /// than the <c>gbm</c> lookback and horizons, so what a forecast reads back from now is always as appended.</item>
-/// <item>With <c>gbm-global</c> and no span given: <see cref="GlobalFullResolution"/>.</item>
+/// <item>With <c>gbm-global</c> (the default forecaster) and no span given: <see cref="GlobalFullResolution"/>.</item>
 /// </list>
 /// Spans are rounded up to whole buckets.
 /// </summary>

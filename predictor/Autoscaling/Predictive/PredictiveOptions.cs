@@ -6,8 +6,13 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// <summary>Options of the <c>predictive</c> autoscaling policy.</summary>
 public sealed class PredictiveOptions
 {
-    /// <summary>The forecaster that drives scaling (see <see cref="ForecasterNames"/>).</summary>
-    public string Forecaster { get; set; } = ForecasterNames.Gbm;
+    /// <summary>
+    /// The forecaster that drives scaling (see <see cref="ForecasterNames"/>). Default <c>gbm-global</c>: one model across
+    /// the instance's services (a single service in <c>pipeline evaluate</c>), under 50 kB of state a service. Per-service
+    /// <c>gbm</c> stays an option: on the eight frontier workloads it wins on the daily outage and the flash crowd (2-5%
+    /// fewer replica-hours) and loses on NASA and Wikipedia, at ~2.4x the state (docs/bench/fleet.txt).
+    /// </summary>
+    public string Forecaster { get; set; } = ForecasterNames.GbmGlobal;
 
     /// <summary>The baseline the forecaster must beat; when its recent sMAPE is lower the policy falls back to reactive (drift).</summary>
     public string Reference { get; set; } = ForecasterNames.SeasonalNaive;
@@ -113,15 +118,14 @@ public sealed class PredictiveOptions
     public int HistoryDays { get; set; } = 35;
 
     /// <summary>
-    /// Bounded per-service state (default false; true in <see cref="Live"/>): the history at full resolution (bfloat16) for what decisions read (a week
-    /// and a day, <see cref="HistoryFullResolution"/>) and as hourly bfloat16 means beyond (<see cref="HistoryCompaction"/>,
-    /// <see cref="CompactHistoryRule"/>), the residual and accuracy windows as float16, and no residual windows for the
-    /// reference, whose intervals nothing reads. False: every point and residual a double (1.6 MB of history per service
-    /// at 15 s windows over 35 days), which is what <c>pipeline evaluate</c> runs by default so its published figures
-    /// reproduce; compact state moves them by rounding only (NASA 7 d 1147.2 h / 0.066% against exact's 1137.3 h / 0.093%,
-    /// Wikipedia 1501.7 h against 1499.5 h; <c>evaluate --predictive-state compact</c>, docs/bench/fleet.txt).
+    /// Bounded per-service state (default true, in <c>pipeline evaluate</c> as in the live predictor, so what is evaluated
+    /// is what runs): the history at full resolution (bfloat16) for <see cref="HistoryFullResolution"/> and as bucket and
+    /// hourly bfloat16 means beyond (<see cref="HistoryCompaction"/>, <see cref="CompactHistoryRule"/>), the residual and
+    /// accuracy windows as float16, and no residual windows for the reference, whose intervals nothing reads. False
+    /// (<c>--predictive-state exact</c>): every point and residual a double (1.6 MB of history per service at 15 s windows
+    /// over 35 days); per-service <c>gbm</c> moves by rounding only between the two (docs/bench/fleet.txt).
     /// </summary>
-    public bool CompactState { get; set; }
+    public bool CompactState { get; set; } = true;
 
     /// <summary>
     /// Span of the newest points a compact history keeps at full resolution; null: a week and a day plus an hour, all a
@@ -149,7 +153,6 @@ public sealed class PredictiveOptions
     {
         Trainer = TrainerModes.Background,
         StateDirectory = stateDirectory,
-        CompactState = true,
     };
 
     /// <summary>Throws <see cref="ArgumentException"/> naming the first invalid option.</summary>

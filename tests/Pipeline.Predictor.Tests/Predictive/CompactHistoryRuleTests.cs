@@ -10,9 +10,9 @@ public class CompactHistoryRuleTests
     [InlineData(60, 2, 8 * 1440 + 60, 60)]
     [InlineData(3600, 2, 8 * 24 + 1, 1)] // a day of 24 points: every point
     [InlineData(15, 9, 9 * 5760 + 1, 240)] // recurring demand reading further back than the weekly lag
-    public void For_Defaults_FullResolutionForWhatDecisionsRead(int stepSeconds, int recurringDays, int full, int factor)
+    public void For_PerServiceGbm_FullResolutionForWhatDecisionsRead(int stepSeconds, int recurringDays, int full, int factor)
     {
-        var options = new PredictiveOptions { CompactState = true, RecurringDays = recurringDays };
+        var options = new PredictiveOptions { Forecaster = ForecasterNames.Gbm, RecurringDays = recurringDays };
 
         var compaction = CompactHistoryRule.For(options, TimeSpan.FromSeconds(stepSeconds), horizons: 5);
 
@@ -64,11 +64,14 @@ public class CompactHistoryRuleTests
         Assert.Equal(expected, CompactHistoryRule.GlobalCapacity(options, CompactHistoryRule.For(options, step, 5)!, step, 5, capacity));
     }
 
-    /// <summary>gbm-global without a span: 6 h at full resolution (its rows are captured at full resolution); a given span wins.</summary>
+    /// <summary>
+    /// The defaults (gbm-global, compact state) without a span: 6 h at full resolution (its rows are captured at full
+    /// resolution); a given span wins.
+    /// </summary>
     [Fact]
-    public void For_GbmGlobalWithoutASpan_SixHours()
+    public void For_DefaultsWithoutASpan_SixHours()
     {
-        var global = new PredictiveOptions { CompactState = true, Forecaster = ForecasterNames.GbmGlobal };
+        var global = new PredictiveOptions();
         var given = new PredictiveOptions { CompactState = true, Forecaster = ForecasterNames.GbmGlobal, HistoryFullResolution = TimeSpan.FromDays(9) };
 
         Assert.Equal(new HistoryCompaction(1440, 5, 8 * 5760 + 240, 240), CompactHistoryRule.For(global, TimeSpan.FromSeconds(15), 5));

@@ -39,7 +39,7 @@ public class PredictivePolicyTests
 
         Assert.Equal(PredictiveRules.Fallback, decision.Rule);
         Assert.Equal(6, decision.DesiredReplicas); // ceil(4 x 0.9 / 0.6)
-        Assert.Contains("fallback to reactive: history too short to train gbm", decision.Explanation);
+        Assert.Contains("fallback to reactive: gbm-global cannot forecast yet (1 points of 15s held)", decision.Explanation);
         Assert.Null(decision.Forecast);
         Assert.Equal(1, decision.Inputs["fallback"]);
         Assert.Equal(0.6, decision.Inputs["floorUtilization"]); // no forecast: the HPA calculation at the target
