@@ -9,8 +9,9 @@ public sealed class PredictiveOptions
     /// <summary>
     /// The forecaster that drives scaling (see <see cref="ForecasterNames"/>). Default <c>gbm-global</c>: one model across
     /// the instance's services (a single service in <c>pipeline evaluate</c>), under 50 kB of state a service. Per-service
-    /// <c>gbm</c> stays an option: on the eight frontier workloads it wins on the daily outage and the flash crowd (2-5%
-    /// fewer replica-hours) and loses on NASA and Wikipedia, at ~2.4x the state (docs/bench/fleet.txt).
+    /// <c>gbm</c> stays an option: on the eight frontier workloads it wins on the daily outage (4.4% fewer replica-hours
+    /// over three seeds, on exact state) and loses on NASA and Wikipedia, at ~26x the state with its model
+    /// (docs/frontier.md, docs/bench/fleet.txt).
     /// </summary>
     public string Forecaster { get; set; } = ForecasterNames.GbmGlobal;
 
