@@ -22,7 +22,7 @@ public sealed partial class DemoCommandTests
         var decisions = DecisionLine().Matches(demo.Output);
         Assert.True(decisions.Count >= 10, demo.Output);
         // Warm-started: the very first live decision already comes from the model, not the reactive fallback.
-        Assert.Contains("gbm forecast", decisions[0].Value);
+        Assert.Contains("gbm-global forecast", decisions[0].Value);
         Assert.DoesNotContain("[fallback]", demo.Output);
         Assert.All(decisions, m => Assert.Matches(@"; hpa would ask \d+ \([a-z-]+\)$", m.Value));
         Assert.Contains("== predictive vs hpa: same load, seed and live span", demo.Output);

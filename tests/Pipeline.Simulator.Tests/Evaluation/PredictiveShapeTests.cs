@@ -1,4 +1,5 @@
 using Pipeline.Simulator.Evaluation;
+using Pipeline.Simulator.Frontier;
 using Pipeline.Simulator.Traces.Shapes;
 
 namespace Pipeline.Simulator.Tests.Evaluation;
@@ -49,23 +50,30 @@ public class PredictiveShapeTests
     }
 
     [Fact]
-    public void FlashCrowd_DominatesTheHpaAtAHalfTarget()
+    public void FlashCrowd_BelowTheHpaFrontier()
     {
         // Surges of 4-8x within two minutes at random minutes: nothing forecasts them, so the gain must come from the
         // reaction (the floor drains the backlog over the start-up delay instead of tracking utilization, which saturates
         // at 100% in a surge), from the tail of the errors the service already made, and from not paying the target's
-        // headroom between surges. The HPA buys fewer violations only with a lower target.
+        // headroom between surges. The HPA buys fewer violations only with a lower target: swept over 0.4-0.6 here, no
+        // target is as good on both axes, and at the predictive policy's cost the frontier has a third more violations at
+        // least (the full-size run in docs/frontier.md has twice).
         var workload = new EvaluationWorkload(TraceShapes.Create(TraceShapes.FlashCrowd, 6), new EvaluationOptions { PeakReplicas = 8, Warmup = TimeSpan.FromDays(2) });
-        var half = new EvaluationWorkload(workload.Trace, workload.Options with { TargetUtilization = 0.5, Scale = workload.Scale, Warmup = TimeSpan.FromSeconds(workload.WarmupSeconds) });
         var predictive = EvaluationRunner.Run(workload, new RunSpec("predictive", "least-request", "baseline")).Result;
-        var hpa = EvaluationRunner.Run(workload, new RunSpec("hpa", "least-request", "baseline")).Result;
-        var hpaHalf = EvaluationRunner.Run(half, new RunSpec("hpa", "least-request", "baseline")).Result;
+        var hpa = new[] { 0.6, 0.5, 0.4 }.Select(target =>
+        {
+            var swept = new EvaluationWorkload(workload.Trace, workload.Options with { TargetUtilization = target, Scale = workload.Scale, Warmup = TimeSpan.FromSeconds(workload.WarmupSeconds) });
+            var result = EvaluationRunner.Run(swept, new RunSpec("hpa", "least-request", "baseline")).Result;
+            return new FrontierPoint("hpa", $"{target}", result.ReplicaHours, result.SlaViolationRate);
+        }).ToList();
 
-        Assert.True(hpa.SlaViolationRate > 0.001, $"the surges must break the hpa's SLA for the test to mean anything ({hpa.SlaViolationRate:P3})");
-        Assert.True(predictive.SlaViolationRate < 0.5 * hpa.SlaViolationRate,
-            $"violations: predictive {predictive.SlaViolationRate:P3}, hpa at 0.6 {hpa.SlaViolationRate:P3}");
-        Assert.True(predictive.SlaViolationRate < hpaHalf.SlaViolationRate && predictive.ReplicaHours < hpaHalf.ReplicaHours,
-            $"predictive {predictive.ReplicaHours:F1} h / {predictive.SlaViolationRate:P3}, hpa at 0.5 {hpaHalf.ReplicaHours:F1} h / {hpaHalf.SlaViolationRate:P3}");
+        Assert.True(hpa[0].ExcessViolations > 0.001, $"the surges must break the hpa's SLA for the test to mean anything ({hpa[0].ExcessViolations:P3})");
+        Assert.True(predictive.SlaViolationRate < 0.5 * hpa[0].ExcessViolations,
+            $"violations: predictive {predictive.SlaViolationRate:P3}, hpa at 0.6 {hpa[0].ExcessViolations:P3}");
+        var comparison = FrontierComparison.Of(new FrontierPoint("predictive", "default", predictive.ReplicaHours, predictive.SlaViolationRate), new FrontierCurve(hpa));
+        var points = string.Join(", ", hpa.Select(p => $"{p.Setting}: {p.ReplicaHours:F1} h / {p.ExcessViolations:P3}"));
+        Assert.False(comparison.Dominated, $"predictive {predictive.ReplicaHours:F1} h / {predictive.SlaViolationRate:P3} is dominated by the hpa ({points})");
+        Assert.True(comparison.ViolationRatio < 0.75, $"violation ratio at equal cost {comparison.ViolationRatio:F2}: predictive {predictive.ReplicaHours:F1} h / {predictive.SlaViolationRate:P3}, hpa {points}");
     }
 
     /// <summary>The predictive policy and the hpa (least-request, defaults) on <paramref name="days"/> of a shape, peak 8 replicas, scored after day 2.</summary>
