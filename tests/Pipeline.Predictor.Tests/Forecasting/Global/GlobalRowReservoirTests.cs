@@ -103,9 +103,9 @@ public class GlobalRowReservoirTests
     }
 
     /// <summary>
-    /// Offered with keep = capacity / origins seen (Algorithm R, as <see cref="GlobalGbm"/> keeps a lone service's origins
-    /// until it holds an origin window), the slots hold a uniform sample of every origin offered: about as many from the
-    /// older half as from the newer, where a ring of the newest would hold none of the older.
+    /// Offered with keep = capacity / origins seen (Vitter's Algorithm R: the random slot is what makes the sample
+    /// uniform), the slots hold a uniform sample of every origin offered: about as many from the older half as from the
+    /// newer, where a ring of the newest would hold none of the older.
     /// </summary>
     [Fact]
     public void Offer_KeepCapacityOverSeen_UniformOverTheHistory()
