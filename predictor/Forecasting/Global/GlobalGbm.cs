@@ -125,8 +125,8 @@ public sealed class GlobalGbm
             _reservoir = (_rowsPath is null ? null : GlobalRowFile.Load(_rowsPath, capacity, Horizons, seed, history.Step, _logger))
                 ?? new GlobalRowReservoir(capacity, Horizons, seed, history.Step);
         }
-        var rows = Math.Max(0, history.Available - GbmFeatures.Lookback - Horizons);
         if (_reservoir is not null) member.NextOrigin = _reservoir.Offer(history, member.NextOrigin, Keep(history));
+        var rows = Math.Max(0, history.Available - GbmFeatures.Lookback - Horizons);
         _schedule.Add(rows - member.Rows, history.TimeOf(history.LastIndex), history.Step);
         member.Rows = rows;
     }

@@ -42,7 +42,7 @@ internal sealed class GlobalRowReservoir
     private int _count;
     private long _restoredThrough = long.MinValue;
 
-    /// <summary>A ring of <paramref name="capacity"/> origins of histories of <paramref name="step"/>, <paramref name="horizons"/> rows each.</summary>
+    /// <summary>Slots for <paramref name="capacity"/> origins of histories of <paramref name="step"/>, <paramref name="horizons"/> rows each.</summary>
     public GlobalRowReservoir(int capacity, int horizons, int seed, TimeSpan step)
     {
         if (step <= TimeSpan.Zero) throw new ArgumentOutOfRangeException(nameof(step), step, "the history step must be positive");
