@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
+using Pipeline.Cli.Demo;
 
 namespace Pipeline.Cli.Bench;
 
@@ -53,6 +54,7 @@ internal static class ScaleBench
         var producing = Task.Factory.StartNew(() => load.Run(s.Duration, cancellationToken), TaskCreationOptions.LongRunning);
         Series consumed = new(), windows = new(), decisions = new();
         long lag = 0;
+        var seen = 0;
         double producedSeconds = 0, nextProgress = s.ProgressInterval.TotalSeconds, drainStart = double.NaN, quietSince = double.NaN;
         while (!cancellationToken.IsCancellationRequested)
         {
@@ -70,8 +72,12 @@ internal static class ScaleBench
             if (now >= nextProgress)
             {
                 nextProgress += s.ProgressInterval.TotalSeconds;
+                var latencies = watch.Latencies;
+                var recent = latencies.Skip(seen).ToList();
+                seen = latencies.Count;
+                var since = recent.Count > 0 ? string.Create(CultureInfo.InvariantCulture, $", latency p99 {Percentiles.Of(recent, 99):0} ms over the {recent.Count} since the last line") : "";
                 progress(string.Create(CultureInfo.InvariantCulture,
-                    $"{now,5:0} s: produced {load.Produced}, features consumed {consumed.Last} (lag {lag}), windows {watch.Windows}, decisions {watch.Decisions}"));
+                    $"{now,5:0} s: produced {load.Produced}, features consumed {consumed.Last} (lag {lag}), windows {watch.Windows}, decisions {watch.Decisions}{since}"));
             }
             if (!producing.IsCompleted) continue;
             if (double.IsNaN(drainStart)) (drainStart, producedSeconds) = (now, Math.Min(now, s.Duration.TotalSeconds));
