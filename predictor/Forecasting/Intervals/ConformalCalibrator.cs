@@ -94,10 +94,8 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
         _levels.CopyTo(distance);
         for (var i = 0; i < n; i++) distance[i] = Math.Abs(distance[i] - level);
         var k = Math.Max(Math.Min(n, 30), (int)Math.Ceiling(n * localFraction));
-        // The k nearest are the same set whatever the order when the k-th and (k+1)-th distances differ: then pick them in
-        // O(n) (this runs for every horizon at every decision); on a tie at the cut the order of the full sort decides
-        // which residuals are in, so sort as before.
-        if (k < n && !NearestByCut(distance, span, k)) distance.Sort(span);
+        // Picked in O(n) (this runs for every horizon at every decision); on a NaN distance, sorted.
+        if (k < n && !NearestByCut(distance, span, k, _residuals.NewestSlot)) distance.Sort(span);
         return span[..k];
     }
 
@@ -108,24 +106,30 @@ internal sealed class ConformalCalibrator(int window, double coverage, double lo
     public double Quantile(double probability, double level = 0) => Calibrate(level, probability).Tail;
 
     /// <summary>
-    /// Moves the residuals of the <paramref name="k"/> smallest distances to the front of <paramref name="residuals"/>
-    /// (in their original order) when the k-th smallest distance is strictly below the (k+1)-th, so exactly k distances are
-    /// at most the k-th; false (nothing moved) on a tie there or a NaN distance.
+    /// Moves the residuals of the <paramref name="k"/> smallest distances to the front of <paramref name="residuals"/>:
+    /// every one nearer than the k-th smallest distance, then of those at exactly that distance the newest, walking back
+    /// from <paramref name="newest"/> (the slot of the newest residual; the ring wraps behind it). A tie at the cut is
+    /// common (levels are rounded, and the same level recurs); recent residuals describe the forecaster as it is now, so
+    /// they win it. False (nothing moved) on a NaN distance.
     /// </summary>
-    private static bool NearestByCut(ReadOnlySpan<double> distance, Span<double> residuals, int k)
+    private static bool NearestByCut(ReadOnlySpan<double> distance, Span<double> residuals, int k, int newest)
     {
-        var a = Work(ref s_scratch, distance.Length);
+        var n = distance.Length;
+        var a = Work(ref s_scratch, n);
         distance.CopyTo(a);
         if (HasNaN(a)) return false;
         var cut = Select(a, k - 1);
-        var next = double.PositiveInfinity;
-        for (var i = k; i < a.Length; i++) next = Math.Min(next, a[i]);
-        if (!(cut < next)) return false;
         var j = 0;
-        for (var i = 0; i < distance.Length; i++)
+        for (var i = 0; i < n; i++)
         {
-            if (distance[i] <= cut) residuals[j++] = residuals[i];
+            if (distance[i] < cut) a[j++] = residuals[i];
         }
+        for (var back = 0; back < n && j < k; back++)
+        {
+            var i = (newest - back + n) % n;
+            if (distance[i] == cut) a[j++] = residuals[i];
+        }
+        a[..k].CopyTo(residuals);
         return true;
     }
 

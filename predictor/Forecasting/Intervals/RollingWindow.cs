@@ -17,6 +17,9 @@ internal sealed class RollingWindow(int capacity, bool compact = false)
     public int Count => (int)Math.Min(_added, capacity);
     public double Mean => Count == 0 ? double.NaN : _sum / Count;
 
+    /// <summary>The slot of the newest value in the order <see cref="CopyTo"/> writes (older ones precede it, wrapping); -1 while empty.</summary>
+    public int NewestSlot => _added == 0 ? -1 : (int)((_added - 1) % capacity);
+
     public void Add(double value)
     {
         var slot = (int)(_added % capacity);

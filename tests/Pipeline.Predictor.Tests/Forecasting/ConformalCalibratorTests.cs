@@ -6,9 +6,9 @@ public class ConformalCalibratorTests
 {
     /// <summary>
     /// The local bounds must equal the definition computed the straightforward way (sort every held residual by level
-    /// distance, keep the nearest k, sort those, take the conformal order statistics) on the values in the same ring
-    /// order. Levels drawn from a few values make ties at the cut common, levels drawn from a continuum make them rare,
-    /// so both the linear-time pick and the full-sort path are exercised. A compact calibrator (float16 windows) must equal
+    /// distance, the newest first among equal distances, keep the nearest k, sort those, take the conformal order
+    /// statistics). Levels drawn from a few values make ties at the cut common, levels drawn from a continuum make them
+    /// rare, so both are exercised. A compact calibrator (float16 windows) must equal
     /// the definition on the float16-rounded values.
     /// </summary>
     [Theory]
@@ -33,7 +33,7 @@ public class ConformalCalibratorTests
             levels[added % window] = compact ? (double)(Half)level : level;
             var n = Math.Min(added + 1, window);
             var query = added % 3 == 0 ? levels[random.Next(n)] : random.NextDouble() * 8;
-            Assert.Equal(Reference(residuals.AsSpan(0, n).ToArray(), levels.AsSpan(0, n).ToArray(), query), calibrator.Bounds(query));
+            Assert.Equal(Reference(residuals.AsSpan(0, n).ToArray(), levels.AsSpan(0, n).ToArray(), query, added % window), calibrator.Bounds(query));
         }
     }
 
@@ -62,7 +62,8 @@ public class ConformalCalibratorTests
             var query = random.NextDouble() * 8;
             var n = residuals.Count;
             var k = n >= 3 ? Math.Max(Math.Min(n, 30), (int)Math.Ceiling(n / 3.0)) : n;
-            var kept = residuals.Zip(levels).OrderBy(p => Math.Abs(p.Second - query)).Take(k).Select(p => p.First).Order().ToArray();
+            var kept = residuals.Zip(levels, (r, l) => (r, l)).Select((p, age) => (p.r, Distance: Math.Abs(p.l - query), age))
+                .OrderBy(p => p.Distance).ThenByDescending(p => p.age).Take(k).Select(p => p.r).Order().ToArray();
             var expected = kept[Math.Clamp((int)Math.Ceiling((k + 1) * probability), 1, k) - 1];
             Assert.Equal(expected, calibrator.Quantile(probability, query));
         }
@@ -98,14 +99,15 @@ public class ConformalCalibratorTests
         }
     }
 
-    private static (double Low, double High) Reference(double[] residuals, double[] levels, double query)
+    /// <summary>The conformal bounds by definition; <paramref name="newest"/> is the ring slot of the newest residual.</summary>
+    private static (double Low, double High) Reference(double[] residuals, double[] levels, double query, int newest)
     {
         var n = residuals.Length;
         var k = n;
         if (n >= 3)
         {
-            var distance = levels.Select(l => Math.Abs(l - query)).ToArray();
-            distance.AsSpan().Sort(residuals.AsSpan());
+            residuals = Enumerable.Range(0, n).OrderBy(i => Math.Abs(levels[i] - query)).ThenBy(i => (newest - i + n) % n)
+                .Select(i => residuals[i]).ToArray();
             k = Math.Max(Math.Min(n, 30), (int)Math.Ceiling(n / 3.0));
         }
         var kept = residuals.AsSpan(0, k).ToArray();
