@@ -30,18 +30,22 @@ internal static class GbmTrainer
         return new GbmModel(context, schema!, models, snapshot.Count, examples, clock.Elapsed);
     }
 
-    /// <summary>Fits one FastTree regression (single thread, the options' trees and leaves) on <paramref name="data"/>.</summary>
+    /// <summary>
+    /// Fits one FastTree regression (the options' trees and leaves) on <paramref name="data"/>, on the calling thread
+    /// only: FastTree's thread count is process-wide (the first trainer's), and any count above one routes its subtasks
+    /// through <see cref="InlineTaskScheduler"/>.
+    /// </summary>
     public static ITransformer Fit(MLContext context, IDataView data, GbmOptions options) =>
-        context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
+        InlineTaskScheduler.Run(() => context.Regression.Trainers.FastTree(new FastTreeRegressionTrainer.Options
         {
             NumberOfTrees = options.Trees,
             NumberOfLeaves = options.Leaves,
             MinimumExampleCountPerLeaf = options.MinExamplesPerLeaf,
             LearningRate = options.LearningRate,
-            NumberOfThreads = 1,
+            NumberOfThreads = 2,
             FeatureColumnName = nameof(GbmRow.Features),
             LabelColumnName = nameof(GbmRow.Label),
-        }).Fit(data);
+        }).Fit(data));
 
     /// <summary>The row of origin <paramref name="t"/> and horizon <paramref name="h"/> (features and label).</summary>
     public static GbmRow Row(RateHistory history, long t, int h)
