@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Pipeline.Contracts.Messages;
 
 /// <summary>
@@ -47,6 +49,31 @@ public static class LatencyBuckets
             seen += counts[i];
         }
         return UpperBoundsMs[^1];
+    }
+
+    /// <summary>
+    /// Adds <paramref name="counts"/> into the first entries of <paramref name="into"/> (at least as long) and returns
+    /// their total, a vector of counts at a time: merging is the features stage's work for every sample.
+    /// </summary>
+    public static long AddInto(Span<long> into, ReadOnlySpan<long> counts)
+    {
+        into = into[..counts.Length];
+        var width = Vector<long>.Count;
+        var sum = Vector<long>.Zero;
+        var i = 0;
+        for (; i <= counts.Length - width; i += width)
+        {
+            var v = new Vector<long>(counts[i..]);
+            (new Vector<long>(into[i..]) + v).CopyTo(into[i..]);
+            sum += v;
+        }
+        var total = Vector.Sum(sum);
+        for (; i < counts.Length; i++)
+        {
+            into[i] += counts[i];
+            total += counts[i];
+        }
+        return total;
     }
 
     private static double[] BuildBounds()

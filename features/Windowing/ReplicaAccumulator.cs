@@ -53,16 +53,11 @@ internal sealed class ReplicaAccumulator(string replica)
         IntervalSeconds += sample.IntervalSeconds;
         WeightedUtilization += sample.Utilization * sample.IntervalSeconds;
         LatencySumMs += sample.LatencySumMs;
-        if (sample.LatencyCounts.Length > 0)
+        var counts = sample.LatencyCounts;
+        if (counts.Length > 0)
         {
             LatencyCounts ??= new long[LatencyBuckets.Count];
-            long total = 0;
-            for (var i = 0; i < sample.LatencyCounts.Length; i++)
-            {
-                LatencyCounts[i] += sample.LatencyCounts[i];
-                total += sample.LatencyCounts[i];
-            }
-            LatencyCount += total;
+            LatencyCount += LatencyBuckets.AddInto(LatencyCounts, counts);
         }
         else if (sample.LatencySumMs > 0)
         {

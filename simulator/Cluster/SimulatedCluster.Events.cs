@@ -170,7 +170,7 @@ public sealed partial class SimulatedCluster
             if (completed > 0)
             {
                 counts = r.IntervalLatency;
-                r.IntervalLatency = new long[LatencyBuckets.Count];
+                r.IntervalLatency = NewLatencyCounts();
             }
             _samples.Add(new MetricSample
             {

@@ -32,7 +32,6 @@ public sealed partial class SimulatedCluster
     private readonly SimRandom _serviceRandom;
     private readonly double _sampleInterval;
     private readonly bool _emitSamples;
-    private List<MetricSample> _samples = [];
     private double _now;
     private double _nextSample;
     private double _nextReady = double.PositiveInfinity;
@@ -136,14 +135,6 @@ public sealed partial class SimulatedCluster
         {
             foreach (var r in s.Replicas) CreditBusy(r);
         }
-    }
-
-    /// <summary>The metric samples produced since the last call (oldest first), one per replica per sample interval.</summary>
-    public IReadOnlyList<MetricSample> DrainSamples()
-    {
-        var drained = _samples;
-        _samples = [];
-        return drained;
     }
 
     /// <summary>

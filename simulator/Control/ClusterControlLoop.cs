@@ -55,13 +55,15 @@ public sealed class ClusterControlLoop
     private void StepTo(double seconds)
     {
         _cluster.AdvanceToSeconds(seconds);
-        foreach (var sample in _cluster.DrainSamples())
+        var samples = _cluster.DrainSamples();
+        foreach (var sample in samples)
         {
             foreach (var window in _windows.Add(sample, _cluster.Now).Closed)
             {
                 if (WindowChecks.Problem(window) is null) Decide(window);
             }
         }
+        _cluster.Recycle(samples); // merged into the windows above, none held
     }
 
     /// <summary>Advances the cluster to <paramref name="time"/>.</summary>
