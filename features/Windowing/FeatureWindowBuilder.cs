@@ -54,7 +54,7 @@ internal static class FeatureWindowBuilder
             if (r.LatencyCounts is not null)
             {
                 merged ??= new long[LatencyBuckets.Count];
-                for (var i = 0; i < merged.Length; i++) merged[i] += r.LatencyCounts[i];
+                LatencyBuckets.AddInto(merged, r.LatencyCounts);
             }
         }
 
