@@ -11,7 +11,7 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 internal static class PredictiveExplanation
 {
     public static ScaleDecision Decision(AutoscalingContext context, string policy, PredictiveOptions options,
-        PredictiveAssessment assessment, PredictivePlan plan, PredictiveLimits limits, PredictiveServiceState state, FloorSizing sizing)
+        PredictiveAssessment assessment, PredictivePlan plan, PredictiveLimits limits, PredictiveServiceState state, FloorSizing sizing, double growth = 1)
     {
         var c = CultureInfo.InvariantCulture;
         var model = state.Model.Forecaster.Name;
@@ -56,7 +56,7 @@ internal static class PredictiveExplanation
             text = string.Create(c, $"{model} forecast {d.Value:0.##} req/s [{d.Lower:0.##}, {d.Upper:0.##}] ({options.Forecasting.Coverage:P0} interval) at +{d.Ahead.TotalSeconds:0}s");
             if (d.Uncapped is { } said) text += string.Create(c, $" (capped at the highest rate the history holds; the model said {said:0.##} req/s)");
         }
-        var floor = plan.Floor is { } f ? f.ToString(c) + FloorReason(context, sizing, options) : "n/a (no metrics)";
+        var floor = plan.Floor is { } f ? f.ToString(c) + FloorReason(context, sizing, options, growth) : "n/a (no metrics)";
         if (assessment.UsesForecast)
         {
             text += string.Create(c,
@@ -97,13 +97,15 @@ internal static class PredictiveExplanation
             ? string.Create(CultureInfo.InvariantCulture, $", the error's {options.Forecasting.TailProbability:P0} tail ({tail:0.##} req/s) at 1.00")
             : "";
 
-    private static string FloorReason(AutoscalingContext context, FloorSizing sizing, PredictiveOptions options)
+    private static string FloorReason(AutoscalingContext context, FloorSizing sizing, PredictiveOptions options, double growth)
     {
         var c = CultureInfo.InvariantCulture;
         var rate = context.Window.RequestRate;
         if (sizing.Relaxed && sizing.AboveStreak > 0)
             return string.Create(c, $" (at {sizing.Utilization:0.00}: {rate:0.##} req/s is above the forecast's upper bound {sizing.ExpectedUpper:0.##}, window {sizing.AboveStreak} of the {options.SurpriseWindows} in a row that make a surprise)");
         if (sizing.Relaxed) return string.Create(c, $" (at {sizing.Utilization:0.00}: {rate:0.##} req/s is inside the forecast interval, upper {sizing.ExpectedUpper:0.##})");
+        if (sizing.Surprise && growth > 1)
+            return string.Create(c, $" (HPA calculation at {sizing.Utilization:0.00}: surprise, {rate:0.##} req/s above the forecast's upper bound {sizing.ExpectedUpper:0.##}, sized for x{growth:0.##} = {rate * growth:0.##} req/s, the rise of this service's last surprise of that size by the time its replicas were ready)");
         if (sizing.Surprise) return string.Create(c, $" (HPA calculation at {sizing.Utilization:0.00}: surprise, {rate:0.##} req/s above the forecast's upper bound {sizing.ExpectedUpper:0.##})");
         return string.Create(c, $" (HPA calculation at {sizing.Utilization:0.00})");
     }

@@ -3,11 +3,14 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// <summary>
 /// Scale-down stabilization (the highest recommendation of the trailing window), then the maximum step per decision
 /// (up: max(<see cref="PredictiveOptions.MaxScaleUpStep"/>, current); down: <see cref="PredictiveOptions.MaxScaleDownFraction"/>
-/// of current), then the min/max bounds. <see cref="Rule"/> names the last rule that changed the count, else the plan's.
+/// of current), then the min/max bounds. On a surprise (<paramref name="unlimitedUp"/>, with <see cref="PredictiveOptions.SurgeGrowth"/>)
+/// the step up is not limited: the limit guards against one reading's spike, a surprise is two windows in a row above a
+/// calibrated bound (0.25% by chance), and a doubling per decision would add a window's delay to the start-up delay for
+/// every doubling a surge needs. <see cref="Rule"/> names the last rule that changed the count, else the plan's.
 /// </summary>
 internal sealed record PredictiveLimits(int Final, int Stabilized, string Rule, string? Detail)
 {
-    public static PredictiveLimits Apply(PredictivePlan plan, PredictiveServiceState state, AutoscalingContext context, PredictiveOptions options)
+    public static PredictiveLimits Apply(PredictivePlan plan, PredictiveServiceState state, AutoscalingContext context, PredictiveOptions options, bool unlimitedUp = false)
     {
         var current = context.CurrentReplicas;
         var rule = plan.Rule;
@@ -23,7 +26,7 @@ internal sealed record PredictiveLimits(int Final, int Stabilized, string Rule, 
                 detail = $"scale-down stabilized at {value}, the highest recommendation in the last {options.ScaleDownStabilization.TotalSeconds:0}s";
             }
         }
-        var up = current + Math.Max(options.MaxScaleUpStep, current);
+        var up = unlimitedUp ? int.MaxValue : current + Math.Max(options.MaxScaleUpStep, current);
         var down = current - Math.Max(1, (int)Math.Floor(current * options.MaxScaleDownFraction));
         if (value > up || value < down)
         {

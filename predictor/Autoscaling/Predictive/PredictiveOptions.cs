@@ -53,6 +53,13 @@ public sealed class PredictiveOptions
     public int SurpriseWindows { get; set; } = 2;
 
     /// <summary>
+    /// On a surprise, size the floor for the observed rate times the growth the service's last surprise of that size
+    /// showed by the time its capacity was ready (<see cref="Predictive.SurgeGrowth"/>), and take the floor's count at
+    /// once, without the scale-up step limit. Default on; off: the observed rate, step-limited.
+    /// </summary>
+    public bool SurgeGrowth { get; set; } = true;
+
+    /// <summary>
     /// Size the forecast at the queueing limit instead of at fixed utilizations (null here: the fixed utilizations; on by
     /// default in <c>pipeline evaluate</c>, <c>predictor</c> and <c>demo</c>, <c>--sizing utilization</c> turns it off): the
     /// fewest replicas at which the forecast error's tail (<see cref="ForecastingOptions.TailProbability"/>, else the upper

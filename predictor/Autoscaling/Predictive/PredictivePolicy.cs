@@ -65,11 +65,24 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var assessment = PredictiveAssessment.Assess(state, _options);
         var sizing = FloorSizing.Choose(window.RequestRate, expectedUpper, assessment.UsesForecast, _options, state.AboveStreak, SlaFloor(state, current));
         if (added) state.AboveStreak = sizing.AboveStreak;
-        var floor = ReactiveFloor.Calculate(window, current, sizing.Utilization, _options.Tolerance, state.Capacity.PerReplica, drain);
+        var growth = Growth(state, window, sizing, added, drain);
+        var observed = growth > 1 ? window with { RequestRate = window.RequestRate * growth } : window;
+        var floor = ReactiveFloor.Calculate(observed, current, sizing.Utilization, _options.Tolerance, state.Capacity.PerReplica, drain);
         var recurring = Recurring(state, current);
         var plan = PredictivePlan.Make(assessment, state, floor, current, _options, recurring, context.MaxReplicas);
-        var final = PredictiveLimits.Apply(plan, state, context, _options);
-        return PredictiveExplanation.Decision(context, Name, _options, assessment, plan, final, state, sizing);
+        var final = PredictiveLimits.Apply(plan, state, context, _options, unlimitedUp: sizing.Surprise && _options.SurgeGrowth);
+        return PredictiveExplanation.Decision(context, Name, _options, assessment, plan, final, state, sizing, growth);
+    }
+
+    /// <summary>Follows this window in the service's <see cref="SurgeGrowth"/>; on a surprise, the growth its floor sizes for.</summary>
+    private double Growth(PredictiveServiceState state, FeatureWindow window, FloorSizing sizing, bool added, double drainSeconds)
+    {
+        if (!_options.SurgeGrowth) return 1;
+        var size = window.RequestRate / sizing.ExpectedUpper;
+        var step = (window.WindowEnd - window.WindowStart).TotalSeconds;
+        var windowsToReady = step > 0 ? (int)Math.Ceiling(drainSeconds / step - 1e-9) : 0;
+        if (added) state.Surge.Observe(window.RequestRate, sizing.Surprise && sizing.AboveStreak == _options.SurpriseWindows, size, windowsToReady);
+        return sizing.Surprise ? state.Surge.Factor(size) : 1;
     }
 
     /// <summary>The SLA's utilization limit for <paramref name="current"/> replicas (<see cref="PredictiveOptions.Sla"/>); null when off, unknown or unreachable.</summary>

@@ -27,6 +27,9 @@ internal sealed class PredictiveServiceState
     /// <summary>Windows in a row whose rate was above the upper bound forecast for them (see <see cref="FloorSizing"/>).</summary>
     public int AboveStreak { get; set; }
 
+    /// <summary>How far this service's past surprises went on rising (a field: the policy updates it in place).</summary>
+    public SurgeGrowth Surge;
+
     /// <summary>Recommendations of the scale-down stabilization window, oldest first, at UTC ticks (16 bytes an entry, not 24).</summary>
     private readonly Queue<(long AtTicks, int Replicas)> _recommendations = new();
 

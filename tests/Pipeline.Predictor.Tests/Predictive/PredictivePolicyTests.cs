@@ -287,6 +287,45 @@ public class PredictivePolicyTests
     }
 
     [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Decide_SurpriseLikeOneThatKeptRising_SizesForThatRiseAtOnce(bool surgeGrowth)
+    {
+        // Seasonal naive: a day-old surge does not move today's forecast, so the second surge is a surprise as the first was.
+        var options = HourlyOptions(ForecasterNames.SeasonalNaive);
+        options.ExpectedUtilization = 0.9;
+        options.SurgeGrowth = surgeGrowth;
+        options.Forecasting.ResidualWindow = 48; // two days: the first surge's errors have left the intervals by the second
+        var driver = new PolicyDriver(Policy(options), Hour, maxReplicas: 1000);
+        driver.Run(Enumerable.Range(0, 24 * 8).Select(Daily));
+        // A flash crowd rising through two windows above the forecast (the surprise), then twice that by the time replicas
+        // requested then are ready (the start-up delay and a window: two windows here); then the daily load for three days.
+        driver.Run([3 * Daily(192), 9 * Daily(193), 18 * Daily(194), 18 * Daily(195)]);
+        driver.Run(Enumerable.Range(196, 72).Select(i => Daily(i % 192)));
+
+        driver.Step(3 * Daily(76));
+        var current = driver.Replicas;
+        var decision = driver.Step(9 * Daily(77));
+
+        Assert.Contains("surprise", decision.Explanation);
+        var atTarget = Math.Ceiling(9 * Daily(77) / (PolicyDriver.Capacity * 0.6));
+        var growth = 18 * Daily(195) / (9 * Daily(193));
+        if (surgeGrowth)
+        {
+            // The last surprise of this size rose x~2 by the time its replicas were ready: sized for that, at once.
+            Assert.True(decision.Inputs["reactiveFloor"] >= Math.Floor(atTarget * growth * 0.99), decision.Explanation);
+            Assert.True(decision.DesiredReplicas >= decision.Inputs["reactiveFloor"], decision.Explanation);
+            Assert.Contains("the rise of this service's last surprise of that size", decision.Explanation);
+        }
+        else
+        {
+            Assert.True(decision.Inputs["reactiveFloor"] < atTarget * 1.2, decision.Explanation);
+            Assert.True(decision.DesiredReplicas <= current + Math.Max(options.MaxScaleUpStep, current), decision.Explanation);
+            Assert.DoesNotContain("last surprise", decision.Explanation);
+        }
+    }
+
+    [Theory]
     [InlineData(0.0)]
     [InlineData(1.5)]
     public void AddPredictive_ExpectedUtilizationOutOfRange_IsRejectedNamingTheOption(double value)
