@@ -78,11 +78,11 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
     private double Growth(PredictiveServiceState state, FeatureWindow window, FloorSizing sizing, bool added, double drainSeconds)
     {
         if (!_options.SurgeGrowth) return 1;
-        var size = window.RequestRate / sizing.ExpectedUpper;
+        var size = sizing.AboveStreak > 0 ? window.RequestRate / sizing.ExpectedUpper : 0;
         var step = (window.WindowEnd - window.WindowStart).TotalSeconds;
         var windowsToReady = step > 0 ? (int)Math.Ceiling(drainSeconds / step - 1e-9) : 0;
         if (added) state.Surge.Observe(window.RequestRate, sizing.Surprise && sizing.AboveStreak == _options.SurpriseWindows, size, windowsToReady);
-        return sizing.Surprise ? state.Surge.Factor(size) : 1;
+        return sizing.Surprise ? state.Surge.Factor() : 1;
     }
 
     /// <summary>The SLA's utilization limit for <paramref name="current"/> replicas (<see cref="PredictiveOptions.Sla"/>); null when off, unknown or unreachable.</summary>

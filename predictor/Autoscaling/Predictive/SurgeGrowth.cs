@@ -7,9 +7,9 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// is seen <see cref="PredictiveOptions.SurpriseWindows"/> windows into an unforecast rise, and replicas requested then
 /// serve only after the start-up delay and a window: sized for the rate at the onset, they fall short if the rise goes
 /// on (a flash crowd's second minute). So each surprise's growth is recorded, the rate that many windows after its onset
-/// over the rate at its onset, and kept by the surprise's size (the onset rate over the upper bound forecast for it, in
-/// half-octave bins, the latest per bin): a noisy service's many small surprises do not overwrite what its large ones
-/// did. A later surprise's floor sizes for its rate times the growth of the last surprise of its size (the nearest size
+/// over the rate at its onset, and kept by the surprise's size (the largest rate over the upper bound forecast for it
+/// in the windows that made it, in half-octave bins, the latest per bin; the first window's, before the model has seen
+/// the rise, is usually the largest): a noisy service's many small surprises do not overwrite what its large ones did. A later surprise's floor sizes for its rate times the growth of the last surprise of its size (the nearest size
 /// seen), at least 1: where past surprises of that size faded before the capacity came, it adds nothing.
 /// </summary>
 internal struct SurgeGrowth
@@ -17,26 +17,32 @@ internal struct SurgeGrowth
     private const int Bins = 8;
     private GrowthBins _growth; // 0 = no surprise of that size yet
     private float _onsetRate;
+    private Half _streakSize; // largest size in the current run of windows above the upper bound; 0 outside one
     private byte _bin;
     private byte _windowsLeft;
 
-    /// <summary>Records one window: completes the surprise being followed, or starts following one at its <paramref name="onset"/>.</summary>
+    /// <summary>
+    /// Records one window (<paramref name="size"/>: its rate over the upper bound forecast for it; above 1 continues a run
+    /// of such windows): completes the surprise being followed, or starts following one at its <paramref name="onset"/>.
+    /// </summary>
     public void Observe(double rate, bool onset, double size, int windowsToReady)
     {
         if (!(rate >= 0) || !double.IsFinite(rate)) return;
+        _streakSize = size > 1 ? (Half)Math.Min(Math.Max((double)_streakSize, size), 1000) : Half.Zero;
         if (_windowsLeft > 0)
         {
             if (--_windowsLeft == 0) _growth[_bin] = (Half)Math.Clamp(rate / _onsetRate, 1, 1000);
             return;
         }
-        if (!onset || !(rate > 0) || !(size >= 1) || windowsToReady < 1) return;
-        (_onsetRate, _bin, _windowsLeft) = ((float)rate, (byte)Bin(size), (byte)Math.Min(windowsToReady, byte.MaxValue));
+        if (!onset || !(rate > 0) || !(_streakSize > Half.One) || windowsToReady < 1) return;
+        (_onsetRate, _bin, _windowsLeft) = ((float)rate, (byte)Bin((double)_streakSize), (byte)Math.Min(windowsToReady, byte.MaxValue));
     }
 
-    /// <summary>The growth of the last surprise nearest in size to <paramref name="size"/>; 1 when none was followed yet.</summary>
-    public readonly double Factor(double size)
+    /// <summary>The growth of the last surprise nearest in size to the current run above the bound; 1 when none was followed yet.</summary>
+    public readonly double Factor()
     {
-        if (!(size >= 1)) return 1;
+        var size = (double)_streakSize;
+        if (!(size > 1)) return 1;
         var bin = Bin(size);
         for (var d = 0; d < Bins; d++)
         {

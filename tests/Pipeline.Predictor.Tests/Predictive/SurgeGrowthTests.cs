@@ -4,20 +4,26 @@ namespace Pipeline.Predictor.Tests.Predictive;
 
 public class SurgeGrowthTests
 {
-    /// <summary>A surprise of <paramref name="size"/> at <paramref name="onset"/> req/s, then the windows after it.</summary>
+    /// <summary>A surprise of <paramref name="size"/> at <paramref name="onset"/> req/s, then the windows after it (back inside the bound).</summary>
     private static void Follow(ref SurgeGrowth surge, double size, double onset, params double[] after)
     {
         surge.Observe(onset, onset: true, size, windowsToReady: after.Length);
-        foreach (var rate in after) surge.Observe(rate, onset: false, size: double.NaN, windowsToReady: 0);
+        foreach (var rate in after) surge.Observe(rate, onset: false, size: 0, windowsToReady: 0);
+    }
+
+    /// <summary>The growth a surprise whose windows so far were <paramref name="sizes"/> times their upper bound sizes for.</summary>
+    private static double FactorAt(SurgeGrowth surge, params double[] sizes)
+    {
+        foreach (var size in sizes) surge.Observe(100, onset: false, size, windowsToReady: 0);
+        return surge.Factor();
     }
 
     [Fact]
     public void Factor_BeforeAnySurprise_IsOne()
     {
         var surge = new SurgeGrowth();
-        surge.Observe(500, onset: false, size: 3, windowsToReady: 5);
 
-        Assert.Equal(1, surge.Factor(3));
+        Assert.Equal(1, FactorAt(surge, 3));
     }
 
     [Fact]
@@ -27,7 +33,7 @@ public class SurgeGrowthTests
         // The rate when the replicas requested at the onset are ready, not the peak on the way.
         Follow(ref surge, size: 3, onset: 100, 250, 180);
 
-        Assert.Equal(1.8, surge.Factor(3), 2);
+        Assert.Equal(1.8, FactorAt(surge, 3), 2);
     }
 
     [Fact]
@@ -36,7 +42,16 @@ public class SurgeGrowthTests
         var surge = new SurgeGrowth();
         Follow(ref surge, size: 3, onset: 100, 60, 40);
 
-        Assert.Equal(1, surge.Factor(3));
+        Assert.Equal(1, FactorAt(surge, 3));
+    }
+
+    [Fact]
+    public void Factor_OutsideARunAboveTheBound_IsOne()
+    {
+        var surge = new SurgeGrowth();
+        Follow(ref surge, size: 3, onset: 100, 200);
+
+        Assert.Equal(1, FactorAt(surge, 0.9));
     }
 
     [Fact]
@@ -46,8 +61,9 @@ public class SurgeGrowthTests
         Follow(ref surge, size: 3, onset: 100, 200);
         Follow(ref surge, size: 1.1, onset: 100, 90);
 
-        Assert.Equal(2, surge.Factor(3), 2);
-        Assert.Equal(1, surge.Factor(1.1));
+        Assert.Equal(2, FactorAt(surge, 3), 2);
+        Assert.Equal(1, FactorAt(new SurgeGrowth(), 1.1));
+        Assert.Equal(1, FactorAt(surge, 0.5, 1.1));
     }
 
     [Fact]
@@ -56,8 +72,23 @@ public class SurgeGrowthTests
         var surge = new SurgeGrowth();
         Follow(ref surge, size: 3, onset: 100, 200);
 
-        Assert.Equal(2, surge.Factor(6), 2);
-        Assert.Equal(2, surge.Factor(1.05), 2);
+        Assert.Equal(2, FactorAt(surge, 6), 2);
+        Assert.Equal(2, FactorAt(surge, 0.5, 1.05), 2);
+    }
+
+    [Fact]
+    public void Observe_ASurprisesSize_IsTheLargestOfTheRunThatMadeIt()
+    {
+        var surge = new SurgeGrowth();
+        // First window 4x its bound, the second (the model has seen the rise) only 1.1x: the surprise is 4x.
+        surge.Observe(400, onset: false, size: 4, windowsToReady: 0);
+        surge.Observe(440, onset: true, size: 1.1, windowsToReady: 1);
+        surge.Observe(880, onset: false, size: 0, windowsToReady: 0);
+
+        Follow(ref surge, size: 1.1, onset: 100, 100); // a small one that faded, kept apart
+
+        Assert.Equal(2, FactorAt(surge, 4), 2);
+        Assert.Equal(1, FactorAt(surge, 1.1));
     }
 
     [Fact]
@@ -66,9 +97,9 @@ public class SurgeGrowthTests
         var surge = new SurgeGrowth();
         surge.Observe(100, onset: true, size: 3, windowsToReady: 2);
         surge.Observe(400, onset: true, size: 5, windowsToReady: 2); // still following the first
-        surge.Observe(150, onset: false, size: double.NaN, windowsToReady: 0);
+        surge.Observe(150, onset: false, size: 0, windowsToReady: 0);
 
-        Assert.Equal(1.5, surge.Factor(3), 2);
+        Assert.Equal(1.5, FactorAt(surge, 0.5, 3), 2);
     }
 
     [Theory]
@@ -79,10 +110,10 @@ public class SurgeGrowthTests
     {
         var surge = new SurgeGrowth();
         surge.Observe(100, onset: true, size: 3, windowsToReady: 1);
-        surge.Observe(rate, onset: false, size: double.NaN, windowsToReady: 0);
-        surge.Observe(130, onset: false, size: double.NaN, windowsToReady: 0);
+        surge.Observe(rate, onset: false, size: 0, windowsToReady: 0);
+        surge.Observe(130, onset: false, size: 0, windowsToReady: 0);
 
-        Assert.Equal(1.3, surge.Factor(3), 2);
+        Assert.Equal(1.3, FactorAt(surge, 3), 2);
     }
 
     [Theory]
