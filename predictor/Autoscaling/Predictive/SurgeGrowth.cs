@@ -9,8 +9,9 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// on (a flash crowd's second minute). So each surprise's growth is recorded, the rate that many windows after its onset
 /// over the rate at its onset, and kept by the surprise's size (the largest rate over the upper bound forecast for it
 /// in the windows that made it, in half-octave bins, the latest per bin; the first window's, before the model has seen
-/// the rise, is usually the largest): a noisy service's many small surprises do not overwrite what its large ones did. A later surprise's floor sizes for its rate times the growth of the last surprise of its size (the nearest size
-/// seen), at least 1: where past surprises of that size faded before the capacity came, it adds nothing.
+/// the rise, is usually the largest): a noisy service's many small surprises do not overwrite what its large ones did.
+/// A later surprise's floor sizes for its rate times the growth of the last surprise of its size (the nearest size seen),
+/// at least 1: where past surprises of that size faded before the capacity came, it adds nothing.
 /// </summary>
 internal struct SurgeGrowth
 {
