@@ -31,7 +31,7 @@ public sealed class PrometheusQuerySourceTests : IAsyncLifetime
 
     private IMetricSource Source(Action<PrometheusSourceOptions>? configure = null)
     {
-        var options = new PrometheusSourceOptions { Mode = PrometheusModes.Query, Service = "web", PrometheusUrl = _prometheus.Url };
+        var options = new PrometheusSourceOptions { Mode = PrometheusModes.Query, Service = "web", PrometheusUrl = _prometheus.Url, Timeout = TimeSpan.FromSeconds(60) };
         configure?.Invoke(options);
         return PrometheusSourceFactory.Create(options, _stats, _log);
     }

@@ -23,6 +23,9 @@ public sealed class PrometheusScrapeSourceTests : IAsyncLifetime
     private IMetricSource Source(params ScrapeTarget[] extra) => PrometheusSourceFactory.Create(new PrometheusSourceOptions
     {
         Service = "web",
+        // These tests assert what a scrape yields, not how long one may take: a generous time-out keeps a
+        // loaded CI host (2 cores, thread pool still warming up) from turning a slow loopback answer into a missing sample.
+        Timeout = TimeSpan.FromSeconds(60),
         Targets = [.. _endpoints.Instances.Select((instance, i) => new ScrapeTarget($"web-{i}", _endpoints.MetricsUrl(i))), .. extra],
     }, _stats, _log);
 
