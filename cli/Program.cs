@@ -7,4 +7,4 @@ foreach (var command in CommandCatalog.Create())
     root.Subcommands.Add(command);
 }
 
-return await root.Parse(args).InvokeAsync();
+return await CommandInvocation.InvokeAsync(root, args);
