@@ -56,4 +56,13 @@ internal static class EvaluateArguments
         if (double.TryParse(text, System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out var u) && u > 0 && u <= 1) return (true, u);
         throw new ArgumentException($"{option}: '{text}' is neither a utilization in (0, 1] nor 'target'");
     }
+
+    /// <summary>An on/off setting: null when the option was not given (keep the policy's default).</summary>
+    public static bool? OnOff(string? text, string option) => text switch
+    {
+        null => null,
+        "on" => true,
+        "off" => false,
+        _ => throw new ArgumentException($"{option}: '{text}' is not a setting; use 'on' or 'off'"),
+    };
 }

@@ -104,9 +104,11 @@ internal static class PredictiveExplanation
         if (sizing.Relaxed && sizing.AboveStreak > 0)
             return string.Create(c, $" (at {sizing.Utilization:0.00}: {rate:0.##} req/s is above the forecast's upper bound {sizing.ExpectedUpper:0.##}, window {sizing.AboveStreak} of the {options.SurpriseWindows} in a row that make a surprise)");
         if (sizing.Relaxed) return string.Create(c, $" (at {sizing.Utilization:0.00}: {rate:0.##} req/s is inside the forecast interval, upper {sizing.ExpectedUpper:0.##})");
+        // A surprise the ready replicas cannot serve at all is one at its first window (FloorSizing).
+        var saturated = sizing.Saturated && sizing.AboveStreak < options.SurpriseWindows ? " and more than the ready replicas can serve" : "";
         if (sizing.Surprise && growth > 1)
-            return string.Create(c, $" (HPA calculation at {sizing.Utilization:0.00}: surprise, {rate:0.##} req/s above the forecast's upper bound {sizing.ExpectedUpper:0.##}, sized for x{growth:0.##} = {rate * growth:0.##} req/s, the rise of this service's last surprise of that size by the time its replicas were ready)");
-        if (sizing.Surprise) return string.Create(c, $" (HPA calculation at {sizing.Utilization:0.00}: surprise, {rate:0.##} req/s above the forecast's upper bound {sizing.ExpectedUpper:0.##})");
+            return string.Create(c, $" (HPA calculation at {sizing.Utilization:0.00}: surprise, {rate:0.##} req/s above the forecast's upper bound {sizing.ExpectedUpper:0.##}{saturated}, sized for x{growth:0.##} = {rate * growth:0.##} req/s, the rise of this service's last surprise of that size by the time its replicas were ready)");
+        if (sizing.Surprise) return string.Create(c, $" (HPA calculation at {sizing.Utilization:0.00}: surprise, {rate:0.##} req/s above the forecast's upper bound {sizing.ExpectedUpper:0.##}{saturated})");
         return string.Create(c, $" (HPA calculation at {sizing.Utilization:0.00})");
     }
 

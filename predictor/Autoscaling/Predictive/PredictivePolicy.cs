@@ -63,7 +63,8 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var current = context.CurrentReplicas;
         var drain = (_options.StartupDelay + (window.WindowEnd - window.WindowStart)).TotalSeconds;
         var assessment = PredictiveAssessment.Assess(state, _options);
-        var sizing = FloorSizing.Choose(window.RequestRate, expectedUpper, assessment.UsesForecast, _options, state.AboveStreak, SlaFloor(state, current));
+        var capacity = state.Capacity.Known && window.ReadyReplicas > 0 ? window.ReadyReplicas * state.Capacity.PerReplica : double.NaN;
+        var sizing = FloorSizing.Choose(window.RequestRate, expectedUpper, assessment.UsesForecast, _options, state.AboveStreak, SlaFloor(state, current), capacity);
         if (added) state.AboveStreak = sizing.AboveStreak;
         var growth = Growth(state, window, sizing, added, drain);
         var observed = growth > 1 ? window with { RequestRate = window.RequestRate * growth } : window;
@@ -74,15 +75,17 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         return PredictiveExplanation.Decision(context, Name, _options, assessment, plan, final, state, sizing, growth);
     }
 
-    /// <summary>Follows this window in the service's <see cref="SurgeGrowth"/>; on a surprise, the growth its floor sizes for.</summary>
+    /// <summary>Follows this window in the service's <see cref="SurgeGrowth"/>; on a surprise, the factor on its rate its floor sizes for.</summary>
     private double Growth(PredictiveServiceState state, FeatureWindow window, FloorSizing sizing, bool added, double drainSeconds)
     {
         if (!_options.SurgeGrowth) return 1;
         var size = sizing.AboveStreak > 0 ? window.RequestRate / sizing.ExpectedUpper : 0;
         var step = (window.WindowEnd - window.WindowStart).TotalSeconds;
         var windowsToReady = step > 0 ? (int)Math.Ceiling(drainSeconds / step - 1e-9) : 0;
-        if (added) state.Surge.Observe(window.RequestRate, sizing.Surprise && sizing.AboveStreak == _options.SurpriseWindows, size, windowsToReady);
-        return sizing.Surprise ? state.Surge.Factor() : 1;
+        // A surprise's onset: the window that made it one (the first saturated window, else the SurpriseWindows-th above).
+        var onset = sizing.Surprise && (sizing.AboveStreak == _options.SurpriseWindows || sizing.Saturated && sizing.AboveStreak == 1);
+        if (added) state.Surge.Observe(window.RequestRate, onset, size, windowsToReady);
+        return sizing.Surprise && window.RequestRate > 0 ? state.Surge.Sized(window.RequestRate) / window.RequestRate : 1;
     }
 
     /// <summary>The SLA's utilization limit for <paramref name="current"/> replicas (<see cref="PredictiveOptions.Sla"/>); null when off, unknown or unreachable.</summary>

@@ -10,8 +10,10 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// over the rate at its onset, and kept by the surprise's size (the largest rate over the upper bound forecast for it
 /// in the windows that made it, in half-octave bins, the latest per bin; the first window's, before the model has seen
 /// the rise, is usually the largest): a noisy service's many small surprises do not overwrite what its large ones did.
-/// A later surprise's floor sizes for its rate times the growth of the last surprise of its size (the nearest size seen),
-/// at least 1: where past surprises of that size faded before the capacity came, it adds nothing.
+/// A later surprise's floor sizes, until the replicas requested at its onset are ready, for its onset rate times the
+/// growth of the last surprise of its size (the nearest size seen), never below the rate observed: where past surprises
+/// of that size faded before the capacity came, it adds nothing, and the windows after the onset do not apply the growth
+/// again to a rate that has already risen.
 /// </summary>
 internal struct SurgeGrowth
 {
@@ -39,12 +41,15 @@ internal struct SurgeGrowth
         (_onsetRate, _bin, _windowsLeft) = ((float)rate, (byte)Bin((double)_streakSize), (byte)Math.Min(windowsToReady, byte.MaxValue));
     }
 
-    /// <summary>The growth of the last surprise nearest in size to the current run above the bound; 1 when none was followed yet.</summary>
-    public readonly double Factor()
+    /// <summary>
+    /// The rate the floor sizes for at <paramref name="rate"/>: while the surprise this window belongs to is followed, its
+    /// onset rate times the growth of the last surprise nearest in size, if that is higher; else the rate itself.
+    /// </summary>
+    public readonly double Sized(double rate) => _windowsLeft > 0 ? Math.Max(rate, _onsetRate * Growth(_bin)) : rate;
+
+    /// <summary>The growth of the last surprise in <paramref name="bin"/> or the nearest one followed; 1 when none was.</summary>
+    private readonly double Growth(int bin)
     {
-        var size = (double)_streakSize;
-        if (!(size > 1)) return 1;
-        var bin = Bin(size);
         for (var d = 0; d < Bins; d++)
         {
             if (bin - d >= 0 && _growth[bin - d] > Half.Zero) return (double)_growth[bin - d];

@@ -269,6 +269,7 @@ public class PredictivePolicyTests
         var options = HourlyOptions();
         options.ExpectedUtilization = 0.9;
         options.MaxScaleUpStep = 100;
+        options.SaturatedSurprise = false; // the two-window rule alone (5x saturates the replicas: see the next tests)
         var driver = new PolicyDriver(Policy(options), Hour);
         driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
 
@@ -284,6 +285,51 @@ public class PredictivePolicyTests
         var atTarget = Math.Ceiling(5 * Daily(24 * 9 + 1) / (PolicyDriver.Capacity * 0.6));
         Assert.True(decision.Inputs["reactiveFloor"] >= atTarget, decision.Explanation);
         Assert.True(decision.DesiredReplicas >= atTarget, decision.Explanation);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Decide_OneWindowAboveTheBoundTheReplicasCannotServe_IsASurpriseAtOnceWhenOn(bool saturatedSurprise)
+    {
+        var options = HourlyOptions();
+        options.ExpectedUtilization = 0.9;
+        options.MaxScaleUpStep = 100;
+        options.SaturatedSurprise = saturatedSurprise;
+        var driver = new PolicyDriver(Policy(options), Hour);
+        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+        var rate = 5 * Daily(24 * 9);
+        Assert.True(rate > driver.Replicas * PolicyDriver.Capacity, "precondition: the ready replicas cannot serve the window");
+
+        var first = driver.Step(rate);
+
+        if (saturatedSurprise)
+        {
+            Assert.Equal(0.6, first.Inputs["floorUtilization"]);
+            Assert.Contains("surprise", first.Explanation);
+            Assert.Contains("and more than the ready replicas can serve", first.Explanation);
+            Assert.True(first.DesiredReplicas >= Math.Ceiling(rate / (PolicyDriver.Capacity * 0.6)), first.Explanation);
+        }
+        else
+        {
+            Assert.Equal(0.9, first.Inputs["floorUtilization"]);
+            Assert.Contains("window 1 of the 2 in a row that make a surprise", first.Explanation);
+        }
+    }
+
+    [Fact]
+    public void Decide_OneWindowAboveTheBoundTheReplicasServe_WaitsForTheSecondWindow()
+    {
+        var options = HourlyOptions();
+        options.ExpectedUtilization = 0.9;
+        var driver = new PolicyDriver(Policy(options), Hour);
+        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+        // Just under what the ready replicas serve: above the upper bound they were sized for at 0.8 or less.
+        var first = driver.Step(driver.Replicas * PolicyDriver.Capacity * 0.99);
+
+        Assert.Equal(0.9, first.Inputs["floorUtilization"]);
+        Assert.Contains("window 1 of the 2 in a row that make a surprise", first.Explanation);
+        Assert.DoesNotContain("ready replicas can serve", first.Explanation);
     }
 
     [Theory]

@@ -11,11 +11,15 @@ public class SurgeGrowthTests
         foreach (var rate in after) surge.Observe(rate, onset: false, size: 0, windowsToReady: 0);
     }
 
-    /// <summary>The growth a surprise whose windows so far were <paramref name="sizes"/> times their upper bound sizes for.</summary>
+    /// <summary>
+    /// The factor on its onset rate a new surprise sizes for, its windows so far <paramref name="sizes"/> times their
+    /// upper bound (the last one its onset).
+    /// </summary>
     private static double FactorAt(SurgeGrowth surge, params double[] sizes)
     {
-        foreach (var size in sizes) surge.Observe(100, onset: false, size, windowsToReady: 0);
-        return surge.Factor();
+        foreach (var size in sizes[..^1]) surge.Observe(100, onset: false, size, windowsToReady: 0);
+        surge.Observe(100, onset: true, sizes[^1], windowsToReady: 2);
+        return surge.Sized(100) / 100;
     }
 
     [Fact]
@@ -74,6 +78,26 @@ public class SurgeGrowthTests
 
         Assert.Equal(2, FactorAt(surge, 6), 2);
         Assert.Equal(2, FactorAt(surge, 0.5, 1.05), 2);
+    }
+
+    [Fact]
+    public void Sized_WindowsAfterTheOnset_AreNotGrownAgainAndEndWhenItsReplicasAreReady()
+    {
+        var surge = new SurgeGrowth();
+        Follow(ref surge, size: 3, onset: 100, 150, 200); // grew x2 by the time its replicas were ready
+
+        surge.Observe(50, onset: true, size: 3, windowsToReady: 2);
+        var atOnset = surge.Sized(50);
+        surge.Observe(90, onset: false, size: 2, windowsToReady: 0);
+        var risen = surge.Sized(90);
+        var beyond = surge.Sized(120);
+        surge.Observe(110, onset: false, size: 2, windowsToReady: 0);
+        var ready = surge.Sized(110);
+
+        Assert.Equal(100, atOnset, 2);
+        Assert.Equal(100, risen, 2); // the onset rate x2, not 90 x2
+        Assert.Equal(120, beyond, 2); // never below the rate observed
+        Assert.Equal(110, ready, 2); // its replicas are ready: the rate itself
     }
 
     [Fact]
