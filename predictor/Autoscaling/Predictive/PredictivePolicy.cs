@@ -152,7 +152,8 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
             history,
             new ForecastTracker(model, horizons, _options.Forecasting, compact: compact, capAtPeak: true),
             new ForecastTracker(reference, horizons, _options.Forecasting, intervals: false, compact: compact),
-            new CapacityEstimator(_options.CapacityPerReplica, _options.CapacitySmoothing));
+            new CapacityEstimator(_options.CapacityPerReplica, _options.CapacitySmoothing),
+            (int)Math.Min(1024, Math.Ceiling(_options.ScaleDownStabilization / step)) + 2); // the window's ends, and the new one before the oldest leaves
         // After a restart, replay the newest persisted points through the loaded model so the intervals and the drift
         // check are calibrated at once instead of after another ResidualWindow of live windows.
         for (var i = restored?.Count - replay ?? 0; restored is not null && i < restored.Count; i++)
