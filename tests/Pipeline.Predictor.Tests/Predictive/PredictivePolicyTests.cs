@@ -30,6 +30,14 @@ public class PredictivePolicyTests
 
     private static IAutoscalingPolicy Policy(PredictiveOptions options) => PredictiveRegistration.Create(options);
 
+    /// <summary>A driver whose hourly service has run nine days of the daily load (<see cref="Daily"/>).</summary>
+    private static PolicyDriver WarmDriver(PredictiveOptions options)
+    {
+        var driver = new PolicyDriver(Policy(options), Hour);
+        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+        return driver;
+    }
+
     [Fact]
     public void Decide_FirstWindow_FallsBackToTheReactiveFloorAndSaysWhy()
     {
@@ -49,8 +57,7 @@ public class PredictivePolicyTests
     public void Decide_WarmSeasonalLoad_ScalesForTheUpperBoundAtTheStartupHorizon()
     {
         var options = HourlyOptions();
-        var driver = new PolicyDriver(Policy(options), Hour);
-        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+        var driver = WarmDriver(options);
 
         var decision = driver.Decisions[^1];
 
@@ -71,8 +78,7 @@ public class PredictivePolicyTests
     [Fact]
     public void Decide_WarmSeasonalLoad_ProvisionsAheadOfTheDailyRise()
     {
-        var driver = new PolicyDriver(Policy(HourlyOptions()), Hour);
-        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+        var driver = WarmDriver(HourlyOptions());
 
         // Over the last day, replicas decided at hour i must cover the demand of hour i + 1 at the target utilization.
         var lastDay = driver.Decisions.Skip(driver.Decisions.Count - 24).ToList();
@@ -130,8 +136,7 @@ public class PredictivePolicyTests
         var options = HourlyOptions();
         options.MaxScaleUpStep = 100;
         options.RecurringDays = 0; // the daily sine rises over the next hours on top of the surge: the recurring rule would add it
-        var driver = new PolicyDriver(Policy(options), Hour);
-        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+        var driver = WarmDriver(options);
 
         var decision = driver.Step(5 * Daily(24 * 9));
 
@@ -250,8 +255,7 @@ public class PredictivePolicyTests
     {
         var options = HourlyOptions();
         options.ExpectedUtilization = 0.9;
-        var driver = new PolicyDriver(Policy(options), Hour);
-        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+        var driver = WarmDriver(options);
         var previous = driver.Decisions[^1].Forecast!;
 
         // Exactly the point the model forecast one hour ago for this hour: inside its interval, no surprise.
@@ -270,8 +274,7 @@ public class PredictivePolicyTests
         options.ExpectedUtilization = 0.9;
         options.MaxScaleUpStep = 100;
         options.SaturatedSurprise = false; // the two-window rule alone (5x saturates the replicas: see the next tests)
-        var driver = new PolicyDriver(Policy(options), Hour);
-        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+        var driver = WarmDriver(options);
 
         var first = driver.Step(5 * Daily(24 * 9));
         var decision = driver.Step(5 * Daily(24 * 9 + 1));
@@ -296,8 +299,7 @@ public class PredictivePolicyTests
         options.ExpectedUtilization = 0.9;
         options.MaxScaleUpStep = 100;
         options.SaturatedSurprise = saturatedSurprise;
-        var driver = new PolicyDriver(Policy(options), Hour);
-        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+        var driver = WarmDriver(options);
         var rate = 5 * Daily(24 * 9);
         Assert.True(rate > driver.Replicas * PolicyDriver.Capacity, "precondition: the ready replicas cannot serve the window");
 
@@ -322,8 +324,7 @@ public class PredictivePolicyTests
     {
         var options = HourlyOptions();
         options.ExpectedUtilization = 0.9;
-        var driver = new PolicyDriver(Policy(options), Hour);
-        driver.Run(Enumerable.Range(0, 24 * 9).Select(Daily));
+        var driver = WarmDriver(options);
         // Just under what the ready replicas serve: above the upper bound they were sized for at 0.8 or less.
         var first = driver.Step(driver.Replicas * PolicyDriver.Capacity * 0.99);
 
