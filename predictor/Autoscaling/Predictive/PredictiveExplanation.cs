@@ -68,7 +68,7 @@ internal static class PredictiveExplanation
         }
         if (plan.Rule == PredictiveRules.Recurring)
         {
-            text += string.Create(c, $"; recurring demand: the same time on each of the last {options.RecurringDays} days needed {plan.RecurringReplicas} replicas");
+            text += string.Create(c, $"; recurring demand: the same time on each of the last {options.RecurringDays} days{(options.RecurringAfterSaturation ? " (or yesterday alone, for a rise the replicas could not serve)" : "")} needed {plan.RecurringReplicas} replicas");
         }
         text += $"; rule {limits.Rule} -> {limits.Final}";
         if (limits.Detail is { } detail) text += $" ({detail})";

@@ -110,6 +110,15 @@ public sealed class PredictiveOptions
     /// </summary>
     public int RecurringDays { get; set; } = 2;
 
+    /// <summary>
+    /// A rise that outgrew the ready replicas (their capacity at full utilization) is provisioned ahead when it comes back
+    /// at the same time the next day, after that one sighting (<see cref="SaturationOnsets"/>, <see cref="RecurringDemand"/>).
+    /// Default on; off: such a rise waits for <see cref="RecurringDays"/> days like any other. Measured on eight workloads
+    /// (docs/frontier.md): the daily outage's return meets the SLA (0.138% violations to 0.015%); the flash crowd's random
+    /// surges, repeated once as false alarms, +0.8% replica-hours; the others within 0.1%.
+    /// </summary>
+    public bool RecurringAfterSaturation { get; set; } = true;
+
     /// <summary>Most replicas added per decision: max(this, current) (Kubernetes' max(4 pods, 100%)).</summary>
     public int MaxScaleUpStep { get; set; } = 4;
 

@@ -64,6 +64,7 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var drain = (_options.StartupDelay + (window.WindowEnd - window.WindowStart)).TotalSeconds;
         var assessment = PredictiveAssessment.Assess(state, _options);
         var capacity = state.Capacity.Known && window.ReadyReplicas > 0 ? window.ReadyReplicas * state.Capacity.PerReplica : double.NaN;
+        if (added) state.Saturations.Observe(history.LastIndex, window.RequestRate > capacity);
         var sizing = FloorSizing.Choose(window.RequestRate, expectedUpper, assessment.UsesForecast, _options, state.AboveStreak, SlaFloor(state, current), capacity);
         if (added) state.AboveStreak = sizing.AboveStreak;
         var growth = Growth(state, window, sizing, added, drain);
@@ -107,7 +108,9 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var latest = state.Model.Horizons[^1] + 1;
         var earliest = Math.Min(latest, Math.Max(1, (int)Math.Ceiling(_options.StartupDelay / state.History.Step - 1e-9)));
         var perReplica = state.Capacity.PerReplica * _options.ExpectedSizing;
-        return RecurringDemand.Rate(state.History, earliest, latest, _options.RecurringDays, rate => state.Capacity.Known
+        var saturations = state.Saturations;
+        Func<long, bool> once = _options.RecurringAfterSaturation ? index => saturations.Covers(index, latest) : RecurringDemand.Never;
+        return RecurringDemand.Rate(state.History, earliest, latest, _options.RecurringDays, once, rate => state.Capacity.Known
             ? RecurringDemand.DecisionsToReach(current, (int)Math.Ceiling(rate / perReplica), _options.MaxScaleUpStep)
             : 0);
     }

@@ -33,6 +33,9 @@ internal sealed class PredictiveServiceState
     /// <summary>How far this service's past surprises went on rising (a field: the policy updates it in place).</summary>
     public SurgeGrowth Surge;
 
+    /// <summary>Where this service's load last outgrew its ready replicas (a field: the policy updates it in place).</summary>
+    public SaturationOnsets Saturations;
+
     /// <summary>Recommendations of the scale-down stabilization window, oldest first, at UTC ticks (16 bytes an entry, not 24).</summary>
     private readonly Queue<(long AtTicks, int Replicas)> _recommendations;
 

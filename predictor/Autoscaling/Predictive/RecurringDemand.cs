@@ -10,7 +10,12 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// recurs at the same minute every day too) is then provisioned before it starts, even when the model has seen too few
 /// examples of it to learn it. The smallest rise means a one-off spike on one day is not repeated, and a rise (not a
 /// level) means a quieter day (a weekend after weekdays) is not provisioned at the busier days' level.
-/// NaN while fewer than <c>days</c> days are held, when no moment rose on every day, or when <c>days</c> is 0.
+/// A moment that yesterday was at or just after a saturation's onset (<see cref="SaturationOnsets"/>: the load outgrew the
+/// ready replicas) counts yesterday's rise alone (<see cref="PredictiveOptions.RecurringAfterSaturation"/>): waiting for a
+/// second sighting costs a rise the replicas cannot serve, a queue until capacity comes, while provisioning one that does
+/// not come back costs the replicas for the start-up delay and the scale-down stabilization, as any false alarm.
+/// NaN while fewer than <c>days</c> days are held, when no moment rose on every day (or after a saturation yesterday), or
+/// when <c>days</c> is 0.
 /// </summary>
 internal static class RecurringDemand
 {
@@ -26,13 +31,24 @@ internal static class RecurringDemand
     /// always; a rise j windows beyond <paramref name="latest"/> counts only while <paramref name="decisionsToReach"/> (the
     /// step-limited decisions from the current count to the replicas that rate needs) exceeds j, i.e. when waiting would be too late.
     /// </summary>
-    public static double Rate(RateHistory history, int earliest, int latest, int days, Func<double, int> decisionsToReach)
+    public static double Rate(RateHistory history, int earliest, int latest, int days, Func<double, int> decisionsToReach) =>
+        Rate(history, earliest, latest, days, Never, decisionsToReach);
+
+    /// <summary>No moment counts after one sighting.</summary>
+    public static readonly Func<long, bool> Never = static _ => false;
+
+    /// <summary>
+    /// As above; a moment whose index yesterday <paramref name="saturatedAt"/> accepts (a saturation's onset or just after
+    /// it) also counts with yesterday's rise alone.
+    /// </summary>
+    public static double Rate(RateHistory history, int earliest, int latest, int days, Func<long, bool> saturatedAt, Func<double, int> decisionsToReach)
     {
         var now = history.LastIndex;
         var best = double.NaN;
         for (var h = earliest; h <= latest + RampWindows; h++)
         {
             var rise = Rise(history, h, days);
+            if (days > 0 && saturatedAt(now - history.DailySeason + h) && Rise(history, h, 1) is var once && !(once <= rise)) rise = once;
             if (!(rise > 0)) continue;
             var rate = history[now] + rise;
             if (h > latest && decisionsToReach(rate) <= h - latest) continue;

@@ -54,6 +54,24 @@ public class RecurringDemandTests
     }
 
     [Fact]
+    public void RiseSeenOnlyYesterday_RepeatedWhereItWasASaturation()
+    {
+        // Yesterday alone rose to 100 at 10:00 (point 40 of day 1, history index 136); day 0 stayed at 5.
+        var history = History(2, 38, (d, p) => p >= 40 && d == 1 ? 100 : 5);
+        Assert.Equal(100, RecurringDemand.Rate(history, 1, 4, 2, index => index == Day + 40, NoRamp), 9);
+        Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 4, 2, index => index == Day + 44, NoRamp)), "a saturation yesterday after the horizons does not count");
+        Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 4, 2, RecurringDemand.Never, NoRamp)));
+    }
+
+    [Fact]
+    public void SaturationYesterday_TakesYesterdaysRiseWhenLargerThanTheTwoDaysSmallest()
+    {
+        var history = History(2, 38, (d, p) => p >= 40 ? (d == 0 ? 50 : 100) : 5);
+        Assert.Equal(100, RecurringDemand.Rate(history, 1, 4, 2, index => index == Day + 40, NoRamp), 9);
+        Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 4, 0, index => index == Day + 40, NoRamp)), "zero days turns the rule off, saturations too");
+    }
+
+    [Fact]
     public void SmallerOfTheTwoRises_Used()
     {
         var history = History(2, 38, (d, p) => p >= 40 ? (d == 0 ? 50 : 100) : 5);

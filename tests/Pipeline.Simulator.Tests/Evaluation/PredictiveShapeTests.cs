@@ -24,6 +24,29 @@ public class PredictiveShapeTests
         Assert.True(hpa.Ready[back - 1] <= 2, $"the hpa cannot see it coming ({hpa.Ready[back - 1]} ready)");
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void DailyOutage_CapacityIsBackBeforeTheLoadReturnsOnDayTwo_OnlyWhenASaturatedRiseRecursAfterOneSighting(bool once)
+    {
+        // Day 1's return outgrew the one replica left in the outage (a saturation's onset); on day 2 that rise alone is
+        // provisioned ahead. Without the rule it waits for a second sighting, and day 2's return finds the outage's replicas.
+        var workload = new EvaluationWorkload(TraceShapes.Create(TraceShapes.DailyOutage, 2), new EvaluationOptions
+        {
+            PeakReplicas = 8,
+            Warmup = TimeSpan.FromDays(1),
+            ConfigurePredictive = p => p.RecurringAfterSaturation = once,
+        });
+        var predictive = EvaluationRunner.Run(workload, new RunSpec("predictive", "least-request", "baseline")).Series;
+
+        var back = 1440 + 14 * 60 + 45;
+        var need = predictive.Demand[back];
+        Assert.True(need >= 6, $"the returning load needs {need} replicas at the target");
+        Assert.True(predictive.Ready[back - 20] <= 2, $"mid-outage the predictive policy keeps {predictive.Ready[back - 20]} replicas");
+        var ready = predictive.Ready[back - 1] >= Math.Floor(need * 0.6 / 0.9);
+        Assert.True(ready == once, $"ready when the load returns on day 2: {predictive.Ready[back - 1]} (needed {need} at the target), one-sighting rule {(once ? "on" : "off")}");
+    }
+
     [Fact]
     public void SparseBursts_HourlyJobProvisionedBeforeItStartsOnDayThree()
     {
