@@ -48,7 +48,7 @@ internal sealed record PredictiveAssessment(string? FallbackReason, HorizonForec
         {
             reason = "per-replica capacity not learned yet (no busy window seen)";
         }
-        else if (driftChecked && modelSmape > referenceSmape)
+        else if (driftChecked && modelSmape > referenceSmape && DriftTest.Worse(state.Model, state.Reference))
         {
             reason = string.Create(CultureInfo.InvariantCulture,
                 $"drift: {name} recent sMAPE {modelSmape:P1} exceeds {state.Reference.Forecaster.Name}'s {referenceSmape:P1}");

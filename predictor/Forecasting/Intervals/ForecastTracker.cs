@@ -123,6 +123,12 @@ public sealed class ForecastTracker
     /// <summary>Recent sMAPE at horizon index <paramref name="k"/> (NaN before any score).</summary>
     public double RecentSmape(int k) => _records[k].Smape.Mean;
 
+    /// <summary>Recent sMAPEs held at horizon index <paramref name="k"/> (at most the accuracy window).</summary>
+    public int RecentHeld(int k) => _records[k].Smape.Count;
+
+    /// <summary>The sMAPE scored <paramref name="back"/> scores before the newest at horizon index <paramref name="k"/>.</summary>
+    public double RecentSmapeAt(int k, int back) => _records[k].Smape.Newest(back);
+
     /// <summary>Forecasts scored at horizon index <paramref name="k"/>.</summary>
     public long Scored(int k) => _records[k].Scored;
 

@@ -31,6 +31,9 @@ internal sealed class RollingWindow(int capacity, bool compact = false)
         if (_added % (16L * capacity) == 0) _sum = Sum();
     }
 
+    /// <summary>The value added <paramref name="back"/> values before the newest (0 = the newest; below <see cref="Count"/>).</summary>
+    public double Newest(int back) => At((int)((_added - 1 - back) % capacity));
+
     /// <summary>Copies the held values to <paramref name="target"/> (length ≥ <see cref="Count"/>).</summary>
     public void CopyTo(Span<double> target)
     {
