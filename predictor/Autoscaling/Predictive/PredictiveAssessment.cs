@@ -51,7 +51,7 @@ internal sealed record PredictiveAssessment(string? FallbackReason, HorizonForec
         else if (driftChecked && modelSmape > referenceSmape && DriftTest.Worse(state.Model, state.Reference))
         {
             reason = string.Create(CultureInfo.InvariantCulture,
-                $"drift: {name} recent sMAPE {modelSmape:P1} exceeds {state.Reference.Forecaster.Name}'s {referenceSmape:P1}");
+                $"drift: {name} recent sMAPE {modelSmape:P1} significantly exceeds {state.Reference.Forecaster.Name}'s {referenceSmape:P1} (paired t-test, 95%)");
         }
         return new PredictiveAssessment(reason, decisive, near, modelSmape, referenceSmape, coverage, driftChecked);
     }

@@ -15,7 +15,7 @@ public sealed class PredictiveOptions
     /// </summary>
     public string Forecaster { get; set; } = ForecasterNames.GbmGlobal;
 
-    /// <summary>The baseline the forecaster must beat; when its recent sMAPE is lower the policy falls back to reactive (drift).</summary>
+    /// <summary>The baseline the forecaster must beat; when its recent sMAPE is significantly lower (<see cref="DriftTest"/>) the policy falls back to reactive (drift).</summary>
     public string Reference { get; set; } = ForecasterNames.SeasonalNaive;
 
     /// <summary>Forecaster and interval options (nominal coverage of the upper bound used for scaling: <see cref="ForecastingOptions.Coverage"/>).</summary>
@@ -115,7 +115,8 @@ public sealed class PredictiveOptions
     /// at the same time the next day, after that one sighting (<see cref="SaturationOnsets"/>, <see cref="RecurringDemand"/>).
     /// Default on; off: such a rise waits for <see cref="RecurringDays"/> days like any other. Measured on eight workloads
     /// (docs/frontier.md): the daily outage's return meets the SLA (0.138% violations to 0.015%); the flash crowd's random
-    /// surges, repeated once as false alarms, +0.8% replica-hours; the others within 0.1%.
+    /// surges, repeated once as false alarms, +0.8% replica-hours; the others within 0.1%. <see cref="RecurringDays"/> = 0
+    /// turns this off too.
     /// </summary>
     public bool RecurringAfterSaturation { get; set; } = true;
 
@@ -125,7 +126,11 @@ public sealed class PredictiveOptions
     /// <summary>Largest fraction of the current replicas removed per decision.</summary>
     public double MaxScaleDownFraction { get; set; } = 0.5;
 
-    /// <summary>Recent scored forecasts both models need before the drift comparison is made.</summary>
+    /// <summary>
+    /// Recent scored forecasts both models need before the drift comparison is made; the test itself also needs
+    /// <see cref="DriftTest.Batches"/> batches of twice the longest horizon (80 scores at the default five horizons), within
+    /// <see cref="ForecastingOptions.AccuracyWindow"/>: a shorter accuracy window turns drift off.
+    /// </summary>
     public int MinScoredForDrift { get; set; } = 30;
 
     /// <summary>Publish recommendations only (<c>Mode = recommend</c>) instead of acting: the <c>forecast-only</c> mode.</summary>

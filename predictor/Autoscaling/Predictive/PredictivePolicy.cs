@@ -17,7 +17,7 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 /// HPA calculation at the target when the observed rate is a surprise), then applies scale-down
 /// stabilization, the maximum step and the min/max bounds. It falls back to the reactive calculation, and says so, while
 /// the history is too short, the model is untrained or uncalibrated, the capacity is unknown, or the model's recent
-/// sMAPE is worse than the reference's (drift). Training runs through an <see cref="IForecastTrainer"/>: inline in the
+/// sMAPE is significantly worse than the reference's (drift, <see cref="DriftTest"/>). Training runs through an <see cref="IForecastTrainer"/>: inline in the
 /// simulator, on a background task live, so a decision never waits for it.
 /// </summary>
 internal sealed class PredictivePolicy : IAutoscalingPolicy
@@ -108,9 +108,8 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var latest = state.Model.Horizons[^1] + 1;
         var earliest = Math.Min(latest, Math.Max(1, (int)Math.Ceiling(_options.StartupDelay / state.History.Step - 1e-9)));
         var perReplica = state.Capacity.PerReplica * _options.ExpectedSizing;
-        var saturations = state.Saturations;
-        Func<long, bool> once = _options.RecurringAfterSaturation ? index => saturations.Covers(index, latest) : RecurringDemand.Never;
-        return RecurringDemand.Rate(state.History, earliest, latest, _options.RecurringDays, once, rate => state.Capacity.Known
+        var onsetSpan = _options.RecurringAfterSaturation ? latest : -1;
+        return RecurringDemand.Rate(state.History, earliest, latest, _options.RecurringDays, state.Saturations, onsetSpan, rate => state.Capacity.Known
             ? RecurringDemand.DecisionsToReach(current, (int)Math.Ceiling(rate / perReplica), _options.MaxScaleUpStep)
             : 0);
     }

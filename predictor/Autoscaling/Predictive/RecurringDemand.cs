@@ -32,23 +32,20 @@ internal static class RecurringDemand
     /// step-limited decisions from the current count to the replicas that rate needs) exceeds j, i.e. when waiting would be too late.
     /// </summary>
     public static double Rate(RateHistory history, int earliest, int latest, int days, Func<double, int> decisionsToReach) =>
-        Rate(history, earliest, latest, days, Never, decisionsToReach);
-
-    /// <summary>No moment counts after one sighting.</summary>
-    public static readonly Func<long, bool> Never = static _ => false;
+        Rate(history, earliest, latest, days, default, -1, decisionsToReach);
 
     /// <summary>
-    /// As above; a moment whose index yesterday <paramref name="saturatedAt"/> accepts (a saturation's onset or just after
-    /// it) also counts with yesterday's rise alone.
+    /// As above; a moment whose index yesterday is a saturation's onset in <paramref name="saturations"/> or up to
+    /// <paramref name="onsetSpan"/> windows after one also counts with yesterday's rise alone (a negative span: never).
     /// </summary>
-    public static double Rate(RateHistory history, int earliest, int latest, int days, Func<long, bool> saturatedAt, Func<double, int> decisionsToReach)
+    public static double Rate(RateHistory history, int earliest, int latest, int days, in SaturationOnsets saturations, int onsetSpan, Func<double, int> decisionsToReach)
     {
         var now = history.LastIndex;
         var best = double.NaN;
         for (var h = earliest; h <= latest + RampWindows; h++)
         {
             var rise = Rise(history, h, days);
-            if (days > 0 && saturatedAt(now - history.DailySeason + h) && Rise(history, h, 1) is var once && !(once <= rise)) rise = once;
+            if (days > 0 && onsetSpan >= 0 && saturations.Covers(now - history.DailySeason + h, onsetSpan) && Rise(history, h, 1) is var once && !(once <= rise)) rise = once;
             if (!(rise > 0)) continue;
             var rate = history[now] + rise;
             if (h > latest && decisionsToReach(rate) <= h - latest) continue;

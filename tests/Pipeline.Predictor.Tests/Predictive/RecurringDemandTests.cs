@@ -53,22 +53,37 @@ public class RecurringDemandTests
         Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 4, 2, NoRamp)));
     }
 
+    /// <summary>Onsets recorded at the given history indices (each a saturated window after an unsaturated one).</summary>
+    private static SaturationOnsets Onsets(params long[] indices)
+    {
+        var onsets = new SaturationOnsets();
+        foreach (var index in indices)
+        {
+            onsets.Observe(index, saturated: true);
+            onsets.Observe(index + 1, saturated: false);
+        }
+        return onsets;
+    }
+
     [Fact]
     public void RiseSeenOnlyYesterday_RepeatedWhereItWasASaturation()
     {
-        // Yesterday alone rose to 100 at 10:00 (point 40 of day 1, history index 136); day 0 stayed at 5.
-        var history = History(2, 38, (d, p) => p >= 40 && d == 1 ? 100 : 5);
-        Assert.Equal(100, RecurringDemand.Rate(history, 1, 4, 2, index => index == Day + 40, NoRamp), 9);
-        Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 4, 2, index => index == Day + 44, NoRamp)), "a saturation yesterday after the horizons does not count");
-        Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 4, 2, RecurringDemand.Never, NoRamp)));
+        // Yesterday alone rose to 60 at 10:00 (point 40 of day 1, history index 136) and to 100 at 10:15; day 0 stayed at
+        // 5. Today it is 09:30 (newest index 2 * 96 + 37): 10:00 is 3 points ahead, 10:15 is 4.
+        var history = History(2, 38, (d, p) => d == 1 ? p >= 41 ? 100 : p >= 40 ? 60 : 5 : 5);
+        Assert.Equal(60, RecurringDemand.Rate(history, 1, 3, 2, Onsets(Day + 40), 0, NoRamp), 9);
+        Assert.Equal(100, RecurringDemand.Rate(history, 1, 4, 2, Onsets(Day + 40), 1, NoRamp), 9);
+        Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 3, 2, Onsets(Day + 41), 0, NoRamp)), "the onset is one point after the horizons");
+        Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 4, 2, Onsets(Day + 40), -1, NoRamp)), "a negative span turns the rule off");
+        Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 4, 2, NoRamp)));
     }
 
     [Fact]
     public void SaturationYesterday_TakesYesterdaysRiseWhenLargerThanTheTwoDaysSmallest()
     {
         var history = History(2, 38, (d, p) => p >= 40 ? (d == 0 ? 50 : 100) : 5);
-        Assert.Equal(100, RecurringDemand.Rate(history, 1, 4, 2, index => index == Day + 40, NoRamp), 9);
-        Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 4, 0, index => index == Day + 40, NoRamp)), "zero days turns the rule off, saturations too");
+        Assert.Equal(100, RecurringDemand.Rate(history, 1, 4, 2, Onsets(Day + 40), 0, NoRamp), 9);
+        Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 4, 0, Onsets(Day + 40), 0, NoRamp)), "zero days turns the rule off, saturations too");
     }
 
     [Fact]
