@@ -11,7 +11,7 @@ namespace Pipeline.Predictor.Autoscaling.Predictive;
 internal static class PredictiveExplanation
 {
     public static ScaleDecision Decision(AutoscalingContext context, string policy, PredictiveOptions options,
-        PredictiveAssessment assessment, PredictivePlan plan, PredictiveLimits limits, PredictiveServiceState state, FloorSizing sizing, double growth = 1)
+        PredictiveAssessment assessment, PredictivePlan plan, PredictiveLimits limits, PredictiveServiceState state, FloorSizing sizing, double growth = 1, bool recurringYesterdayAlone = false)
     {
         var c = CultureInfo.InvariantCulture;
         var model = state.Model.Forecaster.Name;
@@ -68,7 +68,9 @@ internal static class PredictiveExplanation
         }
         if (plan.Rule == PredictiveRules.Recurring)
         {
-            text += string.Create(c, $"; recurring demand: the same time on each of the last {options.RecurringDays} days{(options.RecurringAfterSaturation ? " (or yesterday alone, for a rise the replicas could not serve)" : "")} needed {plan.RecurringReplicas} replicas");
+            text += recurringYesterdayAlone
+                ? string.Create(c, $"; recurring demand: the same time yesterday, when the load outgrew the ready replicas, needed {plan.RecurringReplicas} replicas")
+                : string.Create(c, $"; recurring demand: the same time on each of the last {options.RecurringDays} days needed {plan.RecurringReplicas} replicas");
         }
         text += $"; rule {limits.Rule} -> {limits.Final}";
         if (limits.Detail is { } detail) text += $" ({detail})";

@@ -70,10 +70,10 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var growth = Growth(state, window, sizing, added, drain);
         var observed = growth > 1 ? window with { RequestRate = window.RequestRate * growth } : window;
         var floor = ReactiveFloor.Calculate(observed, current, sizing.Utilization, _options.Tolerance, state.Capacity.PerReplica, drain);
-        var recurring = Recurring(state, current);
+        var recurring = Recurring(state, current, out var yesterdayAlone);
         var plan = PredictivePlan.Make(assessment, state, floor, current, _options, recurring, context.MaxReplicas);
         var final = PredictiveLimits.Apply(plan, state, context, _options, unlimitedUp: sizing.Surprise && _options.SurgeGrowth);
-        return PredictiveExplanation.Decision(context, Name, _options, assessment, plan, final, state, sizing, growth);
+        return PredictiveExplanation.Decision(context, Name, _options, assessment, plan, final, state, sizing, growth, yesterdayAlone);
     }
 
     /// <summary>Follows this window in the service's <see cref="SurgeGrowth"/>; on a surprise, the factor on its rate its floor sizes for.</summary>
@@ -103,7 +103,7 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
     /// little after the start of the model's last horizon: a load arriving at the start of the window after it would find
     /// the next decision's replicas still starting, hence one window more than the model's horizons.
     /// </summary>
-    private double Recurring(PredictiveServiceState state, int current)
+    private double Recurring(PredictiveServiceState state, int current, out bool yesterdayAlone)
     {
         var latest = state.Model.Horizons[^1] + 1;
         var earliest = Math.Min(latest, Math.Max(1, (int)Math.Ceiling(_options.StartupDelay / state.History.Step - 1e-9)));
@@ -111,7 +111,7 @@ internal sealed class PredictivePolicy : IAutoscalingPolicy
         var onsetSpan = _options.RecurringAfterSaturation ? latest : -1;
         return RecurringDemand.Rate(state.History, earliest, latest, _options.RecurringDays, state.Saturations, onsetSpan, rate => state.Capacity.Known
             ? RecurringDemand.DecisionsToReach(current, (int)Math.Ceiling(rate / perReplica), _options.MaxScaleUpStep)
-            : 0);
+            : 0, out yesterdayAlone);
     }
 
     /// <summary>Scores the forecasts that matured, keeps the models trained, and forecasts from the new newest point.</summary>

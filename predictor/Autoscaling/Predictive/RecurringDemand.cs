@@ -32,24 +32,28 @@ internal static class RecurringDemand
     /// step-limited decisions from the current count to the replicas that rate needs) exceeds j, i.e. when waiting would be too late.
     /// </summary>
     public static double Rate(RateHistory history, int earliest, int latest, int days, Func<double, int> decisionsToReach) =>
-        Rate(history, earliest, latest, days, default, -1, decisionsToReach);
+        Rate(history, earliest, latest, days, default, -1, decisionsToReach, out _);
 
     /// <summary>
     /// As above; a moment whose index yesterday is a saturation's onset in <paramref name="saturations"/> or up to
-    /// <paramref name="onsetSpan"/> windows after one also counts with yesterday's rise alone (a negative span: never).
+    /// <paramref name="onsetSpan"/> windows after one also counts with yesterday's rise alone (a negative span: never);
+    /// <paramref name="yesterdayAlone"/>: whether the rate returned is such a rise.
     /// </summary>
-    public static double Rate(RateHistory history, int earliest, int latest, int days, in SaturationOnsets saturations, int onsetSpan, Func<double, int> decisionsToReach)
+    public static double Rate(RateHistory history, int earliest, int latest, int days, in SaturationOnsets saturations, int onsetSpan, Func<double, int> decisionsToReach, out bool yesterdayAlone)
     {
         var now = history.LastIndex;
         var best = double.NaN;
+        yesterdayAlone = false;
         for (var h = earliest; h <= latest + RampWindows; h++)
         {
             var rise = Rise(history, h, days);
-            if (days > 0 && onsetSpan >= 0 && saturations.Covers(now - history.DailySeason + h, onsetSpan) && Rise(history, h, 1) is var once && !(once <= rise)) rise = once;
+            var once = days > 0 && onsetSpan >= 0 && saturations.Covers(now - history.DailySeason + h, onsetSpan) ? Rise(history, h, 1) : double.NaN;
+            var alone = once > rise || once > 0 && double.IsNaN(rise);
+            if (alone) rise = once;
             if (!(rise > 0)) continue;
             var rate = history[now] + rise;
             if (h > latest && decisionsToReach(rate) <= h - latest) continue;
-            if (!(rate <= best)) best = rate;
+            if (!(rate <= best)) (best, yesterdayAlone) = (rate, alone);
         }
         return best;
     }

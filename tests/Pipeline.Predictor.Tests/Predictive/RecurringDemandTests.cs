@@ -65,16 +65,19 @@ public class RecurringDemandTests
         return onsets;
     }
 
+    private static double Rate(RateHistory history, int latest, int days, SaturationOnsets onsets, int span) =>
+        RecurringDemand.Rate(history, 1, latest, days, onsets, span, NoRamp, out _);
+
     [Fact]
     public void RiseSeenOnlyYesterday_RepeatedWhereItWasASaturation()
     {
         // Yesterday alone rose to 60 at 10:00 (point 40 of day 1, history index 136) and to 100 at 10:15; day 0 stayed at
         // 5. Today it is 09:30 (newest index 2 * 96 + 37): 10:00 is 3 points ahead, 10:15 is 4.
         var history = History(2, 38, (d, p) => d == 1 ? p >= 41 ? 100 : p >= 40 ? 60 : 5 : 5);
-        Assert.Equal(60, RecurringDemand.Rate(history, 1, 3, 2, Onsets(Day + 40), 0, NoRamp), 9);
-        Assert.Equal(100, RecurringDemand.Rate(history, 1, 4, 2, Onsets(Day + 40), 1, NoRamp), 9);
-        Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 3, 2, Onsets(Day + 41), 0, NoRamp)), "the onset is one point after the horizons");
-        Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 4, 2, Onsets(Day + 40), -1, NoRamp)), "a negative span turns the rule off");
+        Assert.Equal(60, Rate(history, 3, 2, Onsets(Day + 40), 0), 9);
+        Assert.Equal(100, Rate(history, 4, 2, Onsets(Day + 40), 1), 9);
+        Assert.True(double.IsNaN(Rate(history, 3, 2, Onsets(Day + 41), 0)), "the onset is one point after the horizons");
+        Assert.True(double.IsNaN(Rate(history, 4, 2, Onsets(Day + 40), -1)), "a negative span turns the rule off");
         Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 4, 2, NoRamp)));
     }
 
@@ -82,8 +85,19 @@ public class RecurringDemandTests
     public void SaturationYesterday_TakesYesterdaysRiseWhenLargerThanTheTwoDaysSmallest()
     {
         var history = History(2, 38, (d, p) => p >= 40 ? (d == 0 ? 50 : 100) : 5);
-        Assert.Equal(100, RecurringDemand.Rate(history, 1, 4, 2, Onsets(Day + 40), 0, NoRamp), 9);
-        Assert.True(double.IsNaN(RecurringDemand.Rate(history, 1, 4, 0, Onsets(Day + 40), 0, NoRamp)), "zero days turns the rule off, saturations too");
+        Assert.Equal(100, Rate(history, 4, 2, Onsets(Day + 40), 0), 9);
+        Assert.True(double.IsNaN(Rate(history, 4, 0, Onsets(Day + 40), 0)), "zero days turns the rule off, saturations too");
+    }
+
+    [Fact]
+    public void YesterdayAlone_SaysWhichRuleGaveTheRate()
+    {
+        // Two days of a rise to 50 at 10:00 and yesterday's saturation at 10:15 rising further to 100.
+        var history = History(2, 38, (d, p) => p >= 41 && d == 1 ? 100 : p >= 40 ? 50 : 5);
+        Assert.Equal(100, RecurringDemand.Rate(history, 1, 4, 2, Onsets(Day + 41), 0, NoRamp, out var alone), 9);
+        Assert.True(alone, "the highest rate is yesterday's saturated rise");
+        Assert.Equal(50, RecurringDemand.Rate(history, 1, 3, 2, Onsets(Day + 41), 0, NoRamp, out alone), 9);
+        Assert.False(alone, "the two-day rise, the saturation beyond the horizons");
     }
 
     [Fact]
