@@ -90,8 +90,8 @@ internal static class PredictiveExplanation
             : string.Create(CultureInfo.InvariantCulture, $"upper bound sized at {options.UpperSizing:0.00} and expected demand at {options.ExpectedSizing:0.00}{Tail(assessment, options)}");
 
     private static string Shortfall(PredictiveAssessment assessment) =>
-        assessment.Decisive is { Shortfall: var shortfall } && double.IsFinite(shortfall) && shortfall > 0
-            ? string.Create(CultureInfo.InvariantCulture, $", the shortfall beyond the interval ({shortfall:0.##} req/s)")
+        assessment.Decisive is { Shortfall: var shortfall, ShortfallCapped: var capped } && double.IsFinite(shortfall) && shortfall > 0
+            ? string.Create(CultureInfo.InvariantCulture, $", the shortfall beyond the interval ({shortfall:0.##} req/s{(capped ? ", held to the highest rate the history holds" : "")})")
             : "";
 
     private static string Tail(PredictiveAssessment assessment, PredictiveOptions options) =>

@@ -70,6 +70,22 @@ public sealed class ForecastTracker
         _observed = history.LastIndex;
     }
 
+    /// <summary>
+    /// The expected shortfall beyond <paramref name="upper"/> (NaN before any exceedance or while uncalibrated); a tracker
+    /// that caps holds it to the history's peak (or the upper bound, when that is higher). The mean log excess is taken
+    /// over exceedances at any level: a return from an empty or nearly empty stretch (an outage's end, a burst from
+    /// nothing) is an excess of several units on the log scale, and raising a full level's upper bound by it asks for
+    /// many times any rate the service has had, for as long as it stays among the last exceedances (~2 hours at 15 s).
+    /// Growth past the peak is what the policy's reactive floor and surprise rule answer, as for a forecast.
+    /// </summary>
+    private (double Shortfall, bool Capped) Shortfall(HorizonRecord record, double upper, double seconds)
+    {
+        if (double.IsNaN(upper) || record.Excess.Count == 0) return (double.NaN, false);
+        var shortfall = Math.Max(0, (1 + upper * seconds) * Math.Exp(record.Excess.Mean) - 1) / seconds;
+        var cap = Math.Max(upper, _peak);
+        return _capAtPeak && shortfall > cap ? (cap, true) : (shortfall, false);
+    }
+
     /// <summary>The peak has left the history (or was never read): the highest of the points held before <paramref name="before"/>.</summary>
     private void RescanPeak(RateHistory history, long before)
     {
@@ -102,6 +118,7 @@ public sealed class ForecastTracker
                 if (!double.IsNaN(q)) tail = Math.Max(0, Math.Exp(y + q) - 1) / seconds;
             }
             record.Remember(history.LastIndex, value, lower, upper);
+            var (shortfall, shortfallCapped) = Shortfall(record, upper, seconds);
             result[k] = new HorizonForecast
             {
                 Horizon = _horizons[k],
@@ -111,7 +128,8 @@ public sealed class ForecastTracker
                 Upper = upper,
                 Tail = tail,
                 Uncapped = capped ? _points[k] : null,
-                Shortfall = double.IsNaN(upper) || record.Excess.Count == 0 ? double.NaN : Math.Max(0, (1 + upper * seconds) * Math.Exp(record.Excess.Mean) - 1) / seconds,
+                Shortfall = shortfall,
+                ShortfallCapped = shortfallCapped,
                 RecentSmape = record.Smape.Mean,
                 RecentCoverage = record.Hits.Mean,
                 Scored = record.Scored,

@@ -29,6 +29,9 @@ public readonly record struct HorizonForecast
     /// </summary>
     public double Shortfall { get; init; }
 
+    /// <summary>Whether <see cref="Shortfall"/> was held to the history's peak (see <see cref="ForecastTracker.Peak"/>).</summary>
+    public bool ShortfallCapped { get; init; }
+
     /// <summary>Whether <see cref="Lower"/>/<see cref="Upper"/> are calibrated.</summary>
     public bool HasInterval => !double.IsNaN(Upper);
 
