@@ -6,6 +6,12 @@ public readonly record struct HorizonForecast
     /// <summary>Steps ahead of the newest point.</summary>
     public int Horizon { get; init; }
 
+    /// <summary>
+    /// Whether <see cref="Shortfall"/> was held to the history's peak (see <see cref="ForecastTracker.Peak"/>). Declared
+    /// after <see cref="Horizon"/> so it takes that int's padding: a service holds two arrays of these.
+    /// </summary>
+    public bool ShortfallCapped { get; init; }
+
     /// <summary>Time ahead of the newest point's end.</summary>
     public TimeSpan Ahead { get; init; }
 
@@ -28,9 +34,6 @@ public readonly record struct HorizonForecast
     /// the residual window holds exceedances by construction); NaN before any, or while uncalibrated.
     /// </summary>
     public double Shortfall { get; init; }
-
-    /// <summary>Whether <see cref="Shortfall"/> was held to the history's peak (see <see cref="ForecastTracker.Peak"/>).</summary>
-    public bool ShortfallCapped { get; init; }
 
     /// <summary>Whether <see cref="Lower"/>/<see cref="Upper"/> are calibrated.</summary>
     public bool HasInterval => !double.IsNaN(Upper);
