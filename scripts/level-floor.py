@@ -11,18 +11,21 @@ The SLA oracle knows every minute's rate before it comes. A policy that does not
 for the minute's rate it cannot foresee. This script sizes the most generous such policies and reports their cost as a
 multiple of the SLA oracle's:
 - the policy knows a level L per minute: the mean of `window` minutes, either ending two minutes before the minute
-  ('trailing': what a policy knows when replicas it orders now are ready, 15 s window + 5 s grace + 60 s start-up), or
-  centred on it ('centered': knowledge no policy has, 7 minutes of the future included);
-- it holds k x L / per-replica replicas, with k chosen per level group (minutes split into `groups` equal groups by L;
-  the best k for each group under one violation budget, by Lagrangian relaxation over k in steps of 0.01);
+  ('trailing': about what a policy knows when replicas it orders now are ready, 15 s window + 5 s grace + 60 s
+  start-up), or centred on it ('centered': knowledge no policy has, 7 minutes of the future and the minute itself, at
+  1/15 weight, included);
+- it holds k x L / per-replica replicas, with k chosen per level group in hindsight (minutes split into `groups` equal
+  groups by L; the best k in 1..6 in steps of 0.01 for each group under one violation budget, by Lagrangian
+  relaxation); finer groups loosen the bound, as hindsight then picks the groups that held bursts;
 - generously, replicas are fractional, ready at once, and serve at full utilization (the queueing model's SLA
   utilization, ~0.73, is ignored); a minute whose rate r exceeds the capacity cap violates only the requests that
   arrive after the queue exceeds the SLO (from slo x cap / (r - cap) s on; uniform within the minute, no carry-over);
 - the violation budget is the SLA's (1 - sla) less the floor, the service time's own tail (the oracle's violations).
-The same generous model with each minute's rate known needs sum(r) / per-replica; the ratio to it is what not knowing
-the minute costs, apart from the generosities. The reported cost is the Lagrangian's lower end (the cheapest point at or beyond the budget), a lower bound for the
-family. It is not a bound for every policy: one that reads other signals could do better. It shows what the per-minute
-noise alone costs a policy that knows the level, even one that knows it from the future.
+The same generous model with each minute's rate known and no violation at all needs sum(r) / per-replica; the ratio
+to it is what not knowing the minute costs, apart from the generosities. The reported cost is the Lagrangian's lower
+end (its minimiser just over the budget: no choice within the budget costs less), a lower bound for the family. It is
+not a bound for every policy: one that reads other signals could do better. It shows what the per-minute noise alone
+costs a policy that knows the level, even one that knows it from the future.
 """
 import argparse, csv, math
 
@@ -46,7 +49,8 @@ warm = span // 4
 total = sum(rate[warm:])
 
 def level(m):
-    lo, hi = (m - o.window - 1, m - 1) if o.level == "trailing" else (m - o.window // 2, m + o.window // 2 + 1)
+    lo = m - o.window - 1 if o.level == "trailing" else m - (o.window - 1) // 2
+    hi = lo + o.window
     part = rate[max(0, lo):max(1, min(span, hi))]
     return sum(part) / len(part)
 
@@ -73,7 +77,7 @@ for _ in range(200):
     lo, hi = (mid, hi) if relaxed(mid)[1] > budget else (lo, mid)
 cost, viol = relaxed(lo)
 feasible_cost, feasible_viol = relaxed(hi)
-foresight = sum(rate[warm:]) / o.per_replica / 60  # each minute's rate known, at full utilization: this model's oracle
+foresight = sum(rate[warm:]) / o.per_replica / 60  # each minute's rate known, full utilization, no violation
 print(f"{o.trace}: days {o.start:g}-{o.start + o.days:g}, scored {(span - warm) / 60:.1f} h; level: {o.level} mean of "
       f"{o.window} min, {o.groups} groups; violation budget {budget:.4%}")
 if feasible_viol > budget:

@@ -91,7 +91,7 @@ internal static class PredictiveExplanation
 
     private static string Shortfall(PredictiveAssessment assessment) =>
         assessment.Decisive is { Shortfall: var shortfall, ShortfallCapped: var capped } && double.IsFinite(shortfall) && shortfall > 0
-            ? string.Create(CultureInfo.InvariantCulture, $", the shortfall beyond the interval ({shortfall:0.##} req/s{(capped ? ", held to the highest rate the history holds" : "")})")
+            ? string.Create(CultureInfo.InvariantCulture, $", the shortfall beyond the interval ({shortfall:0.##} req/s{(capped ? ", held to the highest rate the history holds or the upper bound" : "")})")
             : "";
 
     private static string Tail(PredictiveAssessment assessment, PredictiveOptions options) =>

@@ -43,7 +43,8 @@ internal sealed record PredictivePlan(int Recommended, string Rule, int? Forecas
     /// The fewest replicas carrying within the SLA the tail (else the upper bound), the expected demand, and the expected
     /// shortfall beyond the interval (<see cref="HorizonForecast.Shortfall"/>: the upper bound raised by the mean excess of
     /// the recent actuals that came above it, so a service whose bursts overshoot its interval keeps that much headroom
-    /// wherever the local tail is thin); null when off or unreachable.
+    /// wherever the local tail is thin; held to the higher of the history's peak and the upper bound); null when off or
+    /// unreachable.
     /// </summary>
     private static (int Replicas, double Limit)? SlaSized(HorizonForecast decisive, double near, double perReplica, PredictiveOptions options, int maxReplicas)
     {

@@ -21,7 +21,8 @@ public sealed class ForecastTracker
     /// Tracks <paramref name="forecaster"/> at <paramref name="horizons"/> (steps, ascending, ≥ 1). Without
     /// <paramref name="intervals"/> only the accuracy is tracked (a reference whose intervals nobody reads: no residual
     /// windows); <paramref name="compact"/> keeps the residual and accuracy windows as float16. With
-    /// <paramref name="capAtPeak"/> no forecast exceeds the highest rate the history holds (see <see cref="Peak"/>).
+    /// <paramref name="capAtPeak"/> no forecast exceeds the highest rate the history holds (see <see cref="Peak"/>), and no
+    /// expected shortfall exceeds the higher of that and the upper bound.
     /// </summary>
     public ForecastTracker(IForecaster forecaster, IReadOnlyList<int> horizons, ForecastingOptions options, bool intervals = true, bool compact = false, bool capAtPeak = false)
     {
@@ -72,11 +73,12 @@ public sealed class ForecastTracker
 
     /// <summary>
     /// The expected shortfall beyond <paramref name="upper"/> (NaN before any exceedance or while uncalibrated); a tracker
-    /// that caps holds it to the history's peak (or the upper bound, when that is higher). The mean log excess is taken
-    /// over exceedances at any level: a return from an empty or nearly empty stretch (an outage's end, a burst from
-    /// nothing) is an excess of several units on the log scale, and raising a full level's upper bound by it asks for
-    /// many times any rate the service has had, for as long as it stays among the last exceedances (~2 hours at 15 s).
-    /// Growth past the peak is what the policy's reactive floor and surprise rule answer, as for a forecast.
+    /// that caps holds it to the higher of the history's peak and the upper bound, so it never falls below the bound. The
+    /// mean log excess is taken over exceedances at any level: a return from an empty or nearly empty stretch (an outage's
+    /// end, a burst from nothing) is an excess of several units on the log scale (the full load over a bound of about
+    /// nothing), and raising a full level's upper bound by it asked for ~1.7x any rate the daily-outage shape ever had,
+    /// for as long as it stayed among the last exceedances (~2 hours at 15 s). Growth past the peak is what the policy's
+    /// reactive floor and surprise rule answer, as for a forecast.
     /// </summary>
     private (double Shortfall, bool Capped) Shortfall(HorizonRecord record, double upper, double seconds)
     {

@@ -7,7 +7,8 @@ public readonly record struct HorizonForecast
     public int Horizon { get; init; }
 
     /// <summary>
-    /// Whether <see cref="Shortfall"/> was held to the history's peak (see <see cref="ForecastTracker.Peak"/>). Declared
+    /// Whether <see cref="Shortfall"/> was held to the higher of the history's peak (see <see cref="ForecastTracker.Peak"/>)
+    /// and <see cref="Upper"/>. Declared
     /// after <see cref="Horizon"/> so it takes that int's padding: a service holds two arrays of these.
     /// </summary>
     public bool ShortfallCapped { get; init; }
@@ -31,7 +32,8 @@ public readonly record struct HorizonForecast
     /// <summary>
     /// The expected shortfall beyond the interval (req/s): the upper bound raised by the mean log excess of the recent
     /// actuals that came above their upper bound (the last ResidualWindow × (1 − coverage) / 2 of them, ~25: as many as
-    /// the residual window holds exceedances by construction); NaN before any, or while uncalibrated.
+    /// the residual window holds exceedances by construction); NaN before any, or while uncalibrated. A capping tracker
+    /// holds it to the higher of the history's peak and <see cref="Upper"/> (<see cref="ShortfallCapped"/>).
     /// </summary>
     public double Shortfall { get; init; }
 
