@@ -24,6 +24,7 @@ internal static class EvaluateCommand
         var surprise = new Option<int?>("--predictive-surprise-windows") { Description = "Windows in a row above the forecast's upper bound before the predictive policy's floor returns to the HPA calculation at the target (default 2; 1 = every exceedance)." };
         var surge = new Option<string?>("--predictive-surge-growth") { Description = "On a surprise, size the predictive policy's floor for the rise the service's last surprise of that size showed by the time its replicas were ready, without the scale-up step limit: 'on' (default) or 'off' (the observed rate, step-limited)." };
         var recurSaturated = new Option<string?>("--predictive-recurring-saturated") { Description = "A rise that outgrew the predictive policy's ready replicas is provisioned ahead when it comes back at the same time the next day, after one sighting: 'on' (default) or 'off' (it waits for --predictive-recurring-days days like any rise)." };
+        var shortHold = new Option<string?>("--predictive-short-hold") { Description = "A service whose load has not outgrown the predictive policy's ready replicas within the last day holds a scale-down for the start-up delay plus one window instead of 300 s: 'on' (default) or 'off' (always 300 s, as Kubernetes)." };
         var saturated = new Option<string?>("--predictive-saturated-surprise") { Description = "A window above the forecast's upper bound that the ready replicas cannot serve at all (utilization >= 1) is a surprise at once: 'on' (default) or 'off' (only --predictive-surprise-windows in a row)." };
         var forecaster = new Option<string?>("--predictive-forecaster") { Description = $"Forecaster of the predictive policy: {string.Join(", ", Pipeline.Predictor.Forecasting.ForecasterNames.All)} (default: {new Pipeline.Predictor.Autoscaling.Predictive.PredictiveOptions().Forecaster}; gbm: one model per service)." };
         var expected = new Option<string?>("--predictive-expected") { Description = "Utilization the expected demand may drive the predictive policy's replicas to: the point forecast, and the observed rate while it stays inside the forecast interval (default 0.9); 'target' = the reactive floor is the HPA calculation at --target-utilization at every decision (the literal safety net)." };
@@ -50,7 +51,7 @@ internal static class EvaluateCommand
             $"Defaults (identical for every policy): lognormal service time mean {d.MeanServiceTime.TotalMilliseconds:0} ms (cv {d.ServiceTimeCv}), {d.Workers} workers per replica, " +
             $"queue {d.QueueCapacity} per replica, target utilization {d.TargetUtilization}, start-up delay {d.StartupDelay.TotalSeconds:0} s, SLO {d.Slo.TotalMilliseconds:0} ms " +
             $"(SLA {d.SlaTarget:P1} of requests within it), 1 s metric samples into 15 s windows closed after a 5 s grace, warm-up = first quarter, seed {d.Seed}.");
-        foreach (var option in new Option[] { trace, peak, target, sizing, upper, expected, recurring, surprise, surge, saturated, recurSaturated, tail, forecaster, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report, runs, frontier, frontierTargets, frontierPredictive, reactiveHeadroom })
+        foreach (var option in new Option[] { trace, peak, target, sizing, upper, expected, recurring, surprise, surge, saturated, recurSaturated, shortHold, tail, forecaster, scale, start, duration, warmup, autoscalers, balancers, scenario, seed, json, report, runs, frontier, frontierTargets, frontierPredictive, reactiveHeadroom })
         {
             command.Options.Add(option);
         }
@@ -67,6 +68,7 @@ internal static class EvaluateCommand
                 var surgeGrowth = EvaluateArguments.OnOff(result.GetValue(surge), "--predictive-surge-growth");
                 var saturatedSurprise = EvaluateArguments.OnOff(result.GetValue(saturated), "--predictive-saturated-surprise");
                 var recurringSaturated = EvaluateArguments.OnOff(result.GetValue(recurSaturated), "--predictive-recurring-saturated");
+                var shortHoldOn = EvaluateArguments.OnOff(result.GetValue(shortHold), "--predictive-short-hold");
                 if (sizingRule is not ("sla" or "utilization")) throw new ArgumentException($"--predictive-sizing: '{sizingRule}' is not a sizing; use 'sla' or 'utilization'");
                 state.Apply(result, new PredictiveOptions()); // rejects invalid values before any run starts
                 var options = new EvaluationOptions
@@ -80,6 +82,7 @@ internal static class EvaluateCommand
                         if (surgeGrowth is { } g) p.SurgeGrowth = g;
                         if (saturatedSurprise is { } on) p.SaturatedSurprise = on;
                         if (recurringSaturated is { } once) p.RecurringAfterSaturation = once;
+                        if (shortHoldOn is { } brief) p.ShortHoldWithoutSaturation = brief;
                         if (result.GetValue(tail) is { } probability) p.Forecasting.TailProbability = probability > 0 ? probability : null;
                         if (result.GetValue(forecaster) is { } name) p.Forecaster = name;
                         state.Apply(result, p);

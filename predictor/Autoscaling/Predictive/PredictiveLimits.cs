@@ -1,7 +1,7 @@
 namespace Pipeline.Predictor.Autoscaling.Predictive;
 
 /// <summary>
-/// Scale-down stabilization (the highest recommendation of the trailing window), then the maximum step per decision
+/// Scale-down stabilization (the highest recommendation of the trailing window, <see cref="StabilizationHold"/>), then the maximum step per decision
 /// (up: max(<see cref="PredictiveOptions.MaxScaleUpStep"/>, current); down: <see cref="PredictiveOptions.MaxScaleDownFraction"/>
 /// of current), then the min/max bounds. On a surprise (<paramref name="unlimitedUp"/>, with <see cref="PredictiveOptions.SurgeGrowth"/>)
 /// the step up is not limited: the limit guards against one reading's spike, a surprise is two windows in a row above a
@@ -15,7 +15,8 @@ internal sealed record PredictiveLimits(int Final, int Stabilized, string Rule, 
         var current = context.CurrentReplicas;
         var rule = plan.Rule;
         string? detail = null;
-        var stabilized = state.Stabilize(context.Now, plan.Recommended, options.ScaleDownStabilization);
+        var hold = StabilizationHold.For(state, options);
+        var stabilized = state.Stabilize(context.Now, plan.Recommended, hold);
         var value = plan.Recommended;
         if (stabilized > value && value < current)
         {
@@ -23,7 +24,7 @@ internal sealed record PredictiveLimits(int Final, int Stabilized, string Rule, 
             if (value != plan.Recommended)
             {
                 rule = PredictiveRules.Stabilized;
-                detail = $"scale-down stabilized at {value}, the highest recommendation in the last {options.ScaleDownStabilization.TotalSeconds:0}s";
+                detail = $"scale-down stabilized at {value}, the highest recommendation in the last {hold.TotalSeconds:0}s";
             }
         }
         var up = unlimitedUp ? int.MaxValue : current + Math.Max(options.MaxScaleUpStep, current);
