@@ -14,10 +14,8 @@ internal static class StabilizationHold
     {
         var full = options.ScaleDownStabilization;
         if (!options.ShortHoldWithoutSaturation || state.History.Count == 0) return full;
-        var step = state.History.Step;
-        var quick = options.StartupDelay + step;
+        var quick = options.StartupDelay + state.History.Step;
         if (quick >= full) return full;
-        var day = (int)Math.Max(1, TimeSpan.FromDays(1) / step);
-        return state.Saturations.Covers(state.History.LastIndex, day) ? full : quick;
+        return state.Saturations.Covers(state.History.LastIndex, state.History.DailySeason) ? full : quick;
     }
 }
